@@ -1,0 +1,46 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using HybridProf.Generators.Model;
+
+namespace HybridProf.Generators.Emit;
+
+/// <summary>
+/// Turns the entries of all declarations into the table: applies <c>[assembly: Profile]</c>,
+/// orders by file (ordinal) then position, and names overloads apart.
+/// </summary>
+internal static class TableBuilder
+{
+    /// <summary>The table, or null when nothing is to be emitted.</summary>
+    public static MethodTableModel? Build(ImmutableArray<EquatableArray<TableEntry>> declarations, CompilationFacts facts, bool enabled)
+    {
+        if (!enabled || !facts.ReferencesHybridProf)
+            return null;
+
+        var entries = declarations
+            .SelectMany(static d => d)
+            .Where(e => e.Selection == Selection.Profile || facts.AssemblyProfiled)
+            .OrderBy(static e => e.File, StringComparer.Ordinal)
+            .ThenBy(static e => e.Span.Position)
+            .ThenByDescending(static e => e.Span.Length)
+            .ToList();
+        if (entries.Count == 0)
+            return null;
+
+        var overloaded = OverloadedOwners(entries);
+        var lines = entries.Select(e => TableLine.Format(e, overloaded.Contains(e.Name.Owner))).ToArray();
+        return new MethodTableModel(new EquatableArray<string>(lines), facts.ModuleInitializer);
+    }
+
+    /// <summary>
+    /// Owner display names shared by more than one instrumented member (overloads): those
+    /// entries get parameter types, <c>Parse(string)</c>, <c>Parse(int, string)</c>.
+    /// </summary>
+    private static HashSet<string> OverloadedOwners(IEnumerable<TableEntry> entries) =>
+        new(entries
+            .GroupBy(static e => e.Name.Owner, StringComparer.Ordinal)
+            .Where(static g => g.Select(static e => (e.TypeName, e.MemberName, e.Signature)).Distinct().Count() > 1)
+            .Select(static g => g.Key),
+            StringComparer.Ordinal);
+}

@@ -1,0 +1,22 @@
+using System.Globalization;
+using HybridProf.Generators.Model;
+
+namespace HybridProf.Generators.Emit;
+
+/// <summary>One method line of the table: ten tab-separated fields (docs/method-table.md).</summary>
+internal static class TableLine
+{
+    public const string Header = "hybridprof-table 1";
+
+    public static string Format(TableEntry entry, bool withParameters) => string.Join("\t",
+        entry.Kind,
+        entry.Flags,
+        entry.Name.Format(withParameters),
+        entry.File,
+        entry.Line.ToString(CultureInfo.InvariantCulture),
+        entry.TypeName,
+        entry.MemberName,
+        entry.Signature,
+        entry.LocalKey,
+        entry.Span.ToString());
+}

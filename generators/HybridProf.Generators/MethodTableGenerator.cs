@@ -1,0 +1,52 @@
+using HybridProf.Generators.Discovery;
+using HybridProf.Generators.Emit;
+using HybridProf.Generators.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace HybridProf.Generators;
+
+/// <summary>
+/// Emits the method table: which methods of the assembly are instrumented, with the names
+/// and locations the weaver and the runtime need (docs/method-table.md).
+/// </summary>
+/// <remarks>
+/// Every declaration with a body is a candidate, because <c>[assembly: Profile]</c>
+/// instruments members that carry no attribute; <c>ForAttributeWithMetadataName</c> would
+/// only see the attributed ones. The per-declaration transform returns plain data, so only
+/// the final table step reruns when an edit changes nothing instrumented.
+/// </remarks>
+[Generator(LanguageNames.CSharp)]
+public sealed class MethodTableGenerator : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var enabled = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => EnabledOption.Read(options.GlobalOptions))
+            .WithTrackingName(TrackingNames.Enabled);
+
+        var facts = context.CompilationProvider
+            .Select(static (compilation, _) => CompilationFactsReader.Read(compilation))
+            .WithTrackingName(TrackingNames.Compilation);
+
+        var declarations = context.SyntaxProvider
+            .CreateSyntaxProvider(
+                static (node, _) => DeclarationFilter.IsCandidate(node),
+                static (ctx, cancellationToken) => MemberTransform.Transform(ctx, cancellationToken))
+            .Where(static entries => !entries.IsEmpty)
+            .WithTrackingName(TrackingNames.Declarations);
+
+        var table = declarations.Collect()
+            .WithTrackingName(TrackingNames.Collected)
+            .Combine(facts)
+            .Combine(enabled)
+            .Select(static (input, _) => TableBuilder.Build(input.Left.Left, input.Left.Right, input.Right))
+            .WithTrackingName(TrackingNames.Table);
+
+        context.RegisterSourceOutput(table, static (spc, model) =>
+        {
+            if (model is not null)
+                spc.AddSource(MethodTableEmitter.HintName, SourceText.From(MethodTableEmitter.Emit(model), System.Text.Encoding.UTF8));
+        });
+    }
+}

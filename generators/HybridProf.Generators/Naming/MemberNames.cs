@@ -1,0 +1,90 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace HybridProf.Generators.Naming;
+
+/// <summary>
+/// The member part of a frame name (after <c>Type.</c>): <c>Get</c>, <c>.ctor</c>,
+/// <c>Value.get</c>, <c>this[].set</c>, <c>operator +</c>, <c>implicit operator int</c>,
+/// <c>~Node</c>, <c>IFoo.Bar</c>; and the same with parameter types, for overloads.
+/// </summary>
+internal static class MemberNames
+{
+    public static (string Short, string WithParameters) Of(IMethodSymbol method, SyntaxNode declaration)
+    {
+        string parameters = "(" + DisplayFormats.Parameters(method.Parameters) + ")";
+        switch (method.MethodKind)
+        {
+            case MethodKind.Constructor:
+                return (".ctor", ".ctor" + parameters);
+            case MethodKind.StaticConstructor:
+                return (".cctor", ".cctor");
+            case MethodKind.Destructor:
+                return ("~" + method.ContainingType.Name, "~" + method.ContainingType.Name);
+            case MethodKind.UserDefinedOperator:
+            case MethodKind.Conversion:
+                string op = Operator(method, declaration);
+                return (op, op + parameters);
+            case MethodKind.PropertyGet:
+            case MethodKind.PropertySet:
+            case MethodKind.EventAdd:
+            case MethodKind.EventRemove:
+                return Accessor(method);
+            default:
+                string name = Interface(method.ExplicitInterfaceImplementations.FirstOrDefault()) +
+                    (method.ExplicitInterfaceImplementations.FirstOrDefault()?.Name ?? method.Name) +
+                    DisplayFormats.TypeParameters(method);
+                return (name, name + parameters);
+        }
+    }
+
+    private static string Operator(IMethodSymbol method, SyntaxNode declaration)
+    {
+        switch (declaration)
+        {
+            case OperatorDeclarationSyntax op:
+                return "operator " + Checked(op.CheckedKeyword) + op.OperatorToken.Text;
+            case ConversionOperatorDeclarationSyntax conversion:
+                return conversion.ImplicitOrExplicitKeyword.Text + " operator " +
+                    Checked(conversion.CheckedKeyword) + DisplayFormats.ShortType(method.ReturnType);
+            default:
+                return method.Name;
+        }
+    }
+
+    private static string Checked(SyntaxToken keyword) =>
+        keyword.IsKind(SyntaxKind.CheckedKeyword) ? "checked " : "";
+
+    private static (string, string) Accessor(IMethodSymbol accessor)
+    {
+        string verb = accessor.MethodKind switch
+        {
+            MethodKind.PropertyGet => "get",
+            MethodKind.PropertySet => accessor.IsInitOnly ? "init" : "set",
+            MethodKind.EventAdd => "add",
+            _ => "remove",
+        };
+        switch (accessor.AssociatedSymbol)
+        {
+            case IPropertySymbol { IsIndexer: true } indexer:
+                string prefix = Interface(indexer.ExplicitInterfaceImplementations.FirstOrDefault());
+                return (prefix + "this[]." + verb, prefix + "this[" + DisplayFormats.Parameters(indexer.Parameters) + "]." + verb);
+            case IPropertySymbol property:
+                string p = Interface(property.ExplicitInterfaceImplementations.FirstOrDefault()) +
+                    (property.ExplicitInterfaceImplementations.FirstOrDefault()?.Name ?? property.Name) + "." + verb;
+                return (p, p);
+            case IEventSymbol @event:
+                string e = Interface(@event.ExplicitInterfaceImplementations.FirstOrDefault()) +
+                    (@event.ExplicitInterfaceImplementations.FirstOrDefault()?.Name ?? @event.Name) + "." + verb;
+                return (e, e);
+            default:
+                return (accessor.Name, accessor.Name);
+        }
+    }
+
+    /// <summary><c>IFoo.</c> for an explicit interface implementation, otherwise empty.</summary>
+    private static string Interface(ISymbol? implemented) =>
+        implemented is null ? "" : DisplayFormats.ShortType(implemented.ContainingType) + ".";
+}

@@ -1,0 +1,65 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using HybridProf.Model;
+
+namespace HybridProf.Configuration;
+
+/// <summary>
+/// Reads the <c>HYBRIDPROF_*</c> variables. A bad value gives one line naming the variable,
+/// the value and the default used instead; it never stops the app.
+/// </summary>
+internal static class EnvironmentSettings
+{
+    public const string Output = "HYBRIDPROF_OUTPUT";
+    public const string Mode = "HYBRIDPROF_MODE";
+    public const string Rate = "HYBRIDPROF_RATE";
+    public const string Duration = "HYBRIDPROF_DURATION";
+
+    /// <summary>The options the variables ask for, or null when <c>HYBRIDPROF_OUTPUT</c> is unset.</summary>
+    public static ProfilerOptions? Read(Func<string, string?> getVariable, Action<string> warn, int processId)
+    {
+        string? output = getVariable(Output);
+        if (string.IsNullOrWhiteSpace(output))
+            return null;
+
+        var options = new ProfilerOptions { OutputPath = output!.Replace("{pid}", processId.ToString(CultureInfo.InvariantCulture)) };
+        string? mode = getVariable(Mode);
+        if (!string.IsNullOrEmpty(mode))
+        {
+            if (TryParseMode(mode!, out var parsed))
+                options = options with { Mode = parsed };
+            else
+                warn($"{Mode}='{mode}' is not one of cpu, wall; using cpu.");
+        }
+
+        string? rate = getVariable(Rate);
+        if (!string.IsNullOrEmpty(rate))
+        {
+            if (int.TryParse(rate, NumberStyles.None, CultureInfo.InvariantCulture, out int hz) && hz >= 1 && hz <= ProfilerOptions.MaxRateHz)
+                options = options with { RateHz = hz };
+            else
+                warn($"{Rate}='{rate}' is not a whole number of samples per second from 1 to {ProfilerOptions.MaxRateHz}; using {ProfilerOptions.DefaultRateHz}.");
+        }
+
+        string? duration = getVariable(Duration);
+        if (!string.IsNullOrEmpty(duration))
+        {
+            if (double.TryParse(duration, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds) && seconds > 0 && seconds < TimeSpan.MaxValue.TotalSeconds)
+                options = options with { Duration = TimeSpan.FromSeconds(seconds) };
+            else
+                warn($"{Duration}='{duration}' is not a positive number of seconds; profiling until the process exits.");
+        }
+        return options;
+    }
+
+    private static bool TryParseMode(string text, out ProfileMode mode)
+    {
+        var modes = new Dictionary<string, ProfileMode>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["cpu"] = ProfileMode.Cpu,
+            ["wall"] = ProfileMode.Wall,
+        };
+        return modes.TryGetValue(text.Trim(), out mode);
+    }
+}

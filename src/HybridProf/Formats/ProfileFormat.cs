@@ -1,0 +1,14 @@
+namespace HybridProf.Formats;
+
+/// <summary>The file formats a profile can be written in.</summary>
+public enum ProfileFormat
+{
+    /// <summary>Interactive SVG flamegraph (<c>.svg</c>).</summary>
+    Svg,
+
+    /// <summary>Folded stacks, one line per stack (<c>.collapsed</c>, <c>.folded</c>).</summary>
+    Collapsed,
+
+    /// <summary>Text report of the top functions (<c>.txt</c>).</summary>
+    Text,
+}

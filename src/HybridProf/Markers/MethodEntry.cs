@@ -1,0 +1,9 @@
+namespace HybridProf.Markers;
+
+/// <summary>One instrumented method as the generator described it.</summary>
+/// <param name="Name">Display name, e.g. <c>Shop.Cache&lt;TKey, TValue&gt;.Get</c>.</param>
+/// <param name="File">Source file path.</param>
+/// <param name="Line">1-based declaration line.</param>
+/// <param name="Kind">Table kind: <c>method</c>, <c>ctor</c>, <c>lambda</c>, ...</param>
+/// <param name="Flags">Table flags: <c>a</c> async, <c>i</c> iterator, <c>-</c> none.</param>
+public sealed record MethodEntry(string Name, string File, int Line, string Kind, string Flags);

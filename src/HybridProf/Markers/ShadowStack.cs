@@ -1,0 +1,85 @@
+using System;
+using System.Threading;
+using HybridProf.Sampling;
+
+namespace HybridProf.Markers;
+
+/// <summary>
+/// One thread's stack of instrumented method ids. The owning thread pushes and pops; the
+/// sampler reads it from another thread without stopping it or taking a lock.
+/// </summary>
+public sealed class ShadowStack
+{
+    /// <summary>Frames beyond this depth are counted but not recorded (deep recursion).</summary>
+    internal const int MaxRecordedDepth = 4096;
+    private const int InitialCapacity = 64;
+
+    // Frames[0..Depth) are live, root first. The array is replaced (never shrunk) when
+    // it grows, so a reader that loaded the old one still sees valid ids.
+    internal int[] Frames = new int[InitialCapacity];
+
+    // Written only by the owning thread. Depth may exceed Frames.Length once the cap is hit.
+    internal int Depth;
+
+    internal ShadowStack(Thread owner) => Owner = owner;
+
+    internal Thread Owner { get; }
+
+    // Kept for the sampler: the thread's CPU clock and the last reading of it.
+    internal ThreadCpuClock Clock;
+    internal long LastCpuNanoseconds = -1;
+
+    [ThreadStatic]
+    private static ShadowStack? t_current;
+
+    /// <summary>The calling thread's stack, created and registered on first use.</summary>
+    internal static ShadowStack Current
+    {
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        get => t_current ?? AttachCurrentThread();
+    }
+
+    private static ShadowStack AttachCurrentThread()
+    {
+        var clock = ThreadCpuClock.ForCurrentThread();
+        var stack = new ShadowStack(Thread.CurrentThread) { Clock = clock };
+        // Start the CPU baseline now, so the thread's first sample can already be classified.
+        if (clock.TryRead(out long cpu))
+            stack.LastCpuNanoseconds = cpu;
+        t_current = stack;
+        ThreadRegistry.Add(stack);
+        return stack;
+    }
+
+    /// <summary>Slow path of a push that does not fit: grow, or count past the cap.</summary>
+    internal void PushOverflow(int id, int depth)
+    {
+        var frames = Frames;
+        if (frames.Length < MaxRecordedDepth)
+        {
+            var grown = new int[Math.Min(frames.Length * 2, MaxRecordedDepth)];
+            Array.Copy(frames, grown, frames.Length);
+            grown[depth] = id;
+            // Publish the filled array before the deeper depth: the sampler loads Depth
+            // first, then Frames, and must never index past the array it loaded.
+            Volatile.Write(ref Frames, grown);
+        }
+        Volatile.Write(ref Depth, depth + 1);
+    }
+
+    /// <summary>
+    /// Copies the live frames into <paramref name="buffer"/> (root first) and returns how
+    /// many were copied, plus whether frames beyond the cap were left out. Called by the
+    /// sampler; a push or pop racing with the copy can make one sample a mix of two
+    /// neighbouring stacks, which sampling tolerates (no lock is ever shared with the thread).
+    /// </summary>
+    internal int CopyTo(int[] buffer, out bool truncated)
+    {
+        int depth = Volatile.Read(ref Depth);
+        int[] frames = Volatile.Read(ref Frames);
+        int count = Math.Min(Math.Min(depth, frames.Length), buffer.Length);
+        truncated = depth > count;
+        Array.Copy(frames, buffer, count);
+        return count;
+    }
+}

@@ -1,0 +1,14 @@
+using System;
+
+namespace HybridProf.Model;
+
+/// <summary>How and when a profile was taken.</summary>
+/// <param name="Mode">What the weights measure.</param>
+/// <param name="RateHz">Samples per second the sampler aimed for (0 in deterministic mode).</param>
+/// <param name="Duration">Wall-clock time from start to stop.</param>
+/// <param name="MissedTicks">Sampler ticks that came too late to be taken (GC pauses, an overloaded machine).</param>
+public sealed record ProfileMetadata(ProfileMode Mode, int RateHz, TimeSpan Duration, long MissedTicks = 0)
+{
+    /// <summary>Unit of one weight: "samples" or "nanoseconds".</summary>
+    public string Unit => Mode == ProfileMode.Deterministic ? "nanoseconds" : "samples";
+}

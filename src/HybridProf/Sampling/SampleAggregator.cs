@@ -1,0 +1,84 @@
+using System;
+using System.Collections.Generic;
+using HybridProf.Markers;
+using HybridProf.Model;
+
+namespace HybridProf.Sampling;
+
+/// <summary>
+/// Counts samples per (thread, interned stack) and turns them into a <see cref="Profile"/>.
+/// Written by the sampler thread only; <see cref="Build"/> may run on another thread, so
+/// both take one private lock (never shared with sampled threads).
+/// </summary>
+internal sealed class SampleAggregator
+{
+    // Synthetic frame ids: negative, so they never collide with method ids.
+    internal const int TruncatedFrame = -1;
+    internal const int GarbageCollectionFrame = -2;
+
+    private readonly object _gate = new();
+    private readonly StackTrie _trie = new();
+    private readonly Dictionary<(int Thread, int Node), long> _counts = new();
+    private readonly List<(int Id, string Name)> _threads = new();
+    private readonly Dictionary<object, int> _threadIndex = new()  /* keys are ShadowStack objects: reference equality */;
+
+    public long TotalSamples { get; private set; }
+
+    public void Add(object threadKey, int managedId, string threadName, int[] frames, int count, bool truncated, long weight)
+    {
+        lock (_gate)
+        {
+            int thread = ThreadIndex(threadKey, managedId, threadName);
+            int node = _trie.Intern(frames, count);
+            if (truncated)
+                node = _trie.Child(node, TruncatedFrame);
+            _counts.TryGetValue((thread, node), out long existing);
+            _counts[(thread, node)] = existing + weight;
+            TotalSamples += weight;
+        }
+    }
+
+    private int ThreadIndex(object key, int managedId, string name)
+    {
+        if (!_threadIndex.TryGetValue(key, out int index))
+        {
+            index = _threads.Count;
+            _threads.Add((managedId, name));
+            _threadIndex.Add(key, index);
+        }
+        return index;
+    }
+
+    public Profile Build(ProfileMetadata metadata)
+    {
+        lock (_gate)
+        {
+            var builder = new ProfileBuilder();
+            var frameIndex = new Dictionary<int, int>();
+            foreach (var entry in _counts)
+            {
+                var (id, name) = _threads[entry.Key.Thread];
+                int thread = builder.AddThread(new ProfileThread(id, name));
+                var path = _trie.PathOf(entry.Key.Node);
+                var frames = new int[path.Count];
+                for (int i = 0; i < frames.Length; i++)
+                {
+                    if (!frameIndex.TryGetValue(path[i], out int f))
+                        frameIndex[path[i]] = f = builder.AddFrame(FrameOf(path[i]));
+                    frames[i] = f;
+                }
+                builder.AddStack(thread, frames, entry.Value);
+            }
+            return builder.Build(metadata);
+        }
+    }
+
+    private static Frame FrameOf(int id) => id switch
+    {
+        TruncatedFrame => Frame.Truncated,
+        GarbageCollectionFrame => Frame.GarbageCollection,
+        _ => MethodRegistry.Lookup(id) is { } m
+            ? new Frame(m.Name, m.File, m.Line)
+            : new Frame($"[unknown method {id}]"),
+    };
+}

@@ -1,0 +1,56 @@
+using System;
+using System.Threading;
+using HybridProf.Markers;
+
+namespace HybridProf.Sampling;
+
+/// <summary>
+/// Every live thread that has run instrumented code. A thread takes the lock once, when it
+/// first enters instrumented code; readers (the sampler) load a published copy-on-write
+/// array and never lock. Dead threads are dropped on every registration and by
+/// <see cref="Purge"/>, so short-lived threads cannot leak.
+/// </summary>
+internal static class ThreadRegistry
+{
+    private static readonly object s_lock = new();
+    private static ShadowStack[] s_stacks = Array.Empty<ShadowStack>();
+
+    /// <summary>The registered threads; the array is never mutated after it is published.</summary>
+    public static ShadowStack[] Snapshot() => Volatile.Read(ref s_stacks);
+
+    public static void Add(ShadowStack stack)
+    {
+        lock (s_lock)
+        {
+            var next = CopyLive(extra: 1);
+            next[next.Length - 1] = stack;
+            Volatile.Write(ref s_stacks, next);
+        }
+    }
+
+    /// <summary>Forgets threads that have exited.</summary>
+    public static void Purge()
+    {
+        lock (s_lock)
+            Volatile.Write(ref s_stacks, CopyLive(extra: 0));
+    }
+
+    private static ShadowStack[] CopyLive(int extra)
+    {
+        var current = s_stacks;
+        int live = 0;
+        foreach (var s in current)
+        {
+            if (s.Owner.IsAlive)
+                live++;
+        }
+        var next = new ShadowStack[live + extra];
+        int n = 0;
+        foreach (var s in current)
+        {
+            if (s.Owner.IsAlive)
+                next[n++] = s;
+        }
+        return next;
+    }
+}

@@ -1,0 +1,58 @@
+using System;
+using System.Threading;
+using HybridProf.Configuration;
+using HybridProf.Model;
+using HybridProf.Sampling;
+
+namespace HybridProf.Session;
+
+/// <summary>
+/// One profiling run: started by <see cref="Profiler.Start"/>, ended by <see cref="Stop"/>.
+/// Sessions are independent instances; several may run at once.
+/// </summary>
+public sealed class ProfilerSession : IDisposable
+{
+    private readonly Sampler _sampler;
+    private Profile? _result;
+    private int _stopped;
+
+    internal ProfilerSession(ProfilerOptions options)
+    {
+        Options = options;
+        _sampler = new Sampler(new SamplerOptions(options.Mode, options.RateHz));
+        _sampler.Start();
+    }
+
+    /// <summary>The options in effect (after fall-backs, e.g. cpu → wall where no CPU clock exists).</summary>
+    public ProfilerOptions Options { get; }
+
+    /// <summary>Samples taken so far.</summary>
+    public long SampleCount => _sampler.TotalSamples;
+
+    /// <summary>True until <see cref="Stop"/> is called.</summary>
+    public bool IsRunning => Volatile.Read(ref _stopped) == 0;
+
+    /// <summary>A profile of the samples so far, while sampling goes on.</summary>
+    public Profile Snapshot() => _result ?? _sampler.Snapshot();
+
+    /// <summary>Stops sampling and returns the profile. Later calls return the same profile.</summary>
+    public Profile Stop()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 0)
+            Volatile.Write(ref _result, _sampler.Stop());
+        return WaitForResult();
+    }
+
+    /// <summary>Same as <see cref="Stop"/>.</summary>
+    public void Dispose() => Stop();
+
+    private Profile WaitForResult()
+    {
+        // A concurrent Stop is still building the profile; it takes milliseconds.
+        var spin = new SpinWait();
+        Profile? result;
+        while ((result = Volatile.Read(ref _result)) is null)
+            spin.SpinOnce();
+        return result;
+    }
+}

@@ -1,0 +1,153 @@
+using System.Diagnostics;
+
+[assembly: HybridProf.Profile]
+
+namespace E2eApp;
+
+/// <summary>A fresh app that knows HybridProf only through the package and the attribute above.</summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        string scenario = args.Length > 0 ? args[0] : "burn";
+        double seconds = args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3;
+        switch (scenario)
+        {
+            case "burn": Workloads.BurnThreeToOne(seconds); break;
+            case "exceptions": Workloads.ThrowAndCatch(seconds); break;
+            case "sleep": Workloads.SleepAndCompute(seconds); break;
+            case "shapes": return Shapes.RunAll();
+            case "exit": Workloads.BurnThreeToOne(seconds); Environment.Exit(3); break;
+            case "crash": Workloads.BurnThreeToOne(seconds); throw new InvalidOperationException("unhandled on purpose");
+            case "serve": Console.WriteLine("ready"); Workloads.BurnThreeToOne(600); break;
+            default: Console.Error.WriteLine($"unknown scenario {scenario}"); return 2;
+        }
+        Console.WriteLine("finished");
+        return 0;
+    }
+}
+
+public static class Workloads
+{
+    public static void BurnThreeToOne(double seconds)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed.TotalSeconds < seconds)
+        {
+            Heavy();
+            Light();
+        }
+    }
+
+    public static void Heavy() => Spin.For(3.0);
+
+    public static void Light() => Spin.For(1.0);
+
+    public static void ThrowAndCatch(double seconds)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed.TotalSeconds < seconds)
+        {
+            try
+            {
+                Thrower(3);
+            }
+            catch (InvalidOperationException)
+            {
+                AfterCatch();
+            }
+        }
+    }
+
+    private static void Thrower(int depth)
+    {
+        if (depth == 0)
+        {
+            Spin.For(1.0);
+            throw new InvalidOperationException("thrown on purpose");
+        }
+        Thrower(depth - 1);
+    }
+
+    private static void AfterCatch() => Spin.For(2.0);
+
+    public static void SleepAndCompute(double seconds)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed.TotalSeconds < seconds)
+        {
+            Sleeper();
+            Light();
+        }
+    }
+
+    private static void Sleeper() => Thread.Sleep(20);
+}
+
+/// <summary>Busy work whose time counts as the caller's own time (not instrumented).</summary>
+[HybridProf.NoProfile]
+public static class Spin
+{
+    public static void For(double milliseconds)
+    {
+        var clock = Stopwatch.StartNew();
+        double x = 1;
+        while (clock.Elapsed.TotalMilliseconds < milliseconds)
+            x = Math.Sqrt(x + 1);
+        GC.KeepAlive(x);
+    }
+}
+
+/// <summary>Async methods, iterators, lambdas, local functions, generics: their frames must read like the source.</summary>
+public static class Shapes
+{
+    public static int RunAll()
+    {
+        var clock = Stopwatch.StartNew();
+        int total = 0;
+        while (clock.Elapsed.TotalSeconds < 2)
+        {
+            total += RunAsync().GetAwaiter().GetResult();
+            total += Numbers().Sum();
+            Func<int, int> twice = x => { Spin.For(0.2); return x * 2; };
+            total += twice(3) + Local(4) + new Box<string>("s").Peek().Length;
+        }
+        Console.WriteLine($"finished {total > 0}");
+        return 0;
+
+        static int Local(int x)
+        {
+            Spin.For(0.2);
+            return x + 1;
+        }
+    }
+
+    private static async Task<int> RunAsync()
+    {
+        await Task.Yield();
+        Spin.For(0.3);
+        return 1;
+    }
+
+    private static IEnumerable<int> Numbers()
+    {
+        for (int i = 0; i < 3; i++)
+        {
+            Spin.For(0.1);
+            yield return i;
+        }
+    }
+}
+
+public sealed class Box<T>
+{
+    private readonly T _value;
+
+    public Box(T value) => _value = value;
+
+    public T Peek()
+    {
+        Spin.For(0.2);
+        return _value;
+    }
+}

@@ -1,0 +1,61 @@
+namespace HybridProf.EndToEnd.Tests;
+
+/// <summary>
+/// Packs the HybridProf package with a version of its own (so no cached package is ever the
+/// one tested) into a temporary feed, and builds a fresh app that references it.
+/// </summary>
+public sealed class PackedApp
+{
+    public PackedApp()
+    {
+        Root = Path.Combine(Path.GetTempPath(), "hybridprof-e2e", DateTime.UtcNow.ToString("yyyyMMddHHmmss") + "-" + Guid.NewGuid().ToString("N")[..6]);
+        Feed = Path.Combine(Root, "feed");
+        AppDirectory = Path.Combine(Root, "app");
+        Version = "0.0.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmss") + "." + Environment.ProcessId;
+        Directory.CreateDirectory(Feed);
+        Directory.CreateDirectory(AppDirectory);
+
+        ProcessRunner.RunChecked("dotnet", $"pack \"{Path.Combine(RepositoryRoot, "src", "HybridProf", "HybridProf.csproj")}\" -c Release -o \"{Feed}\" -p:Version={Version}", RepositoryRoot, timeout: TimeSpan.FromMinutes(10));
+
+        string template = Path.Combine(AppContext.BaseDirectory, "App");
+        File.Copy(Path.Combine(template, "Program.cs"), Path.Combine(AppDirectory, "Program.cs"));
+        File.WriteAllText(Path.Combine(AppDirectory, "E2eApp.csproj"), File.ReadAllText(Path.Combine(template, "E2eApp.csproj.template")).Replace("$VERSION$", Version));
+        File.WriteAllText(Path.Combine(AppDirectory, "nuget.config"), File.ReadAllText(Path.Combine(template, "nuget.config.template")).Replace("$FEED$", Feed));
+
+        var build = ProcessRunner.RunChecked("dotnet", "build -c Release -o out", AppDirectory, timeout: TimeSpan.FromMinutes(10));
+        BuildOutput = build.Stdout;
+        AppPath = Path.Combine(AppDirectory, "out", "E2eApp.dll");
+    }
+
+    public string Root { get; }
+    public string Feed { get; }
+    public string AppDirectory { get; }
+    public string Version { get; }
+    public string AppPath { get; }
+    public string BuildOutput { get; }
+
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    /// <summary>Runs the built app with the given scenario and HybridProf variables.</summary>
+    public ProcessRunner.Result Run(string arguments, IDictionary<string, string> environment) =>
+        ProcessRunner.Run("dotnet", $"\"{AppPath}\" {arguments}", AppDirectory, environment, TimeSpan.FromMinutes(2));
+
+    /// <summary>A fresh output path in this run's folder.</summary>
+    public string OutputPath(string name) => Path.Combine(Root, "profiles", Guid.NewGuid().ToString("N")[..6] + "-" + name);
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "HybridProf.sln")))
+                return dir.FullName;
+        }
+        throw new InvalidOperationException("cannot find the repository root (HybridProf.sln) above " + AppContext.BaseDirectory);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PackedAppCollection : ICollectionFixture<PackedApp>
+{
+    public const string Name = "packed app";
+}

@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace HybridProf.Fody;
+
+/// <summary>One row of the generated method table (docs/method-table.md).</summary>
+internal sealed class TableEntry
+{
+    public int LocalId { get; private set; }
+    public string Kind { get; private set; } = "";
+    public string DisplayName { get; private set; } = "";
+    public string Type { get; private set; } = "";
+    public string Member { get; private set; } = "";
+    public string Signature { get; private set; } = "";
+    public string LocalKey { get; private set; } = "";
+    public SourceSpan Span { get; private set; }
+
+    public bool IsLambda => Kind == "lambda";
+    public bool IsLocalFunction => Kind == "local";
+
+    public int ParameterCount => Signature.Length == 0 ? 0 : SplitSignature(Signature).Count;
+
+    public const string Header = "hybridprof-table ";
+    public const int FormatVersion = 1;
+
+    /// <exception cref="FormatException">The table is malformed or from a newer generator.</exception>
+    public static List<TableEntry> ParseTable(string data)
+    {
+        string[] lines = data.Split('\n');
+        if (!lines[0].StartsWith(Header, StringComparison.Ordinal)
+            || !int.TryParse(lines[0].Substring(Header.Length), NumberStyles.None, CultureInfo.InvariantCulture, out int version))
+            throw new FormatException("the method table has no 'hybridprof-table' header");
+        if (version != FormatVersion)
+            throw new FormatException($"the method table has format {version}; this weaver reads format {FormatVersion}");
+
+        var entries = new List<TableEntry>();
+        for (int i = 1; i < lines.Length; i++)
+        {
+            if (lines[i].Length == 0)
+                continue;
+            string[] f = lines[i].Split('\t');
+            if (f.Length != 10)
+                throw new FormatException($"method table row {i} has {f.Length} fields, expected 10: {lines[i]}");
+            entries.Add(new TableEntry
+            {
+                LocalId = i,
+                Kind = f[0],
+                DisplayName = f[2],
+                Type = f[5],
+                Member = f[6],
+                Signature = f[7],
+                LocalKey = f[8],
+                Span = SourceSpan.Parse(f[9]),
+            });
+        }
+        return entries;
+    }
+
+    /// <summary>Splits a canonical signature at top-level commas (generic arguments hold commas too).</summary>
+    public static List<string> SplitSignature(string signature)
+    {
+        var parts = new List<string>();
+        int depth = 0, start = 0;
+        for (int i = 0; i < signature.Length; i++)
+        {
+            char c = signature[i];
+            if (c == '<' || c == '[') depth++;
+            else if (c == '>' || c == ']') depth--;
+            else if (c == ',' && depth == 0)
+            {
+                parts.Add(signature.Substring(start, i - start));
+                start = i + 1;
+            }
+        }
+        parts.Add(signature.Substring(start));
+        return parts;
+    }
+
+    public override string ToString() => DisplayName;
+}

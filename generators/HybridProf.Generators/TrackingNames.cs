@@ -1,10 +1,14 @@
 namespace HybridProf.Generators;
 
-/// <summary>Names of the pipeline steps, for incrementality tests.</summary>
+/// <summary>
+/// Names of the pipeline steps, for incrementality tests. They must differ from Roslyn's own
+/// input step names (<c>Compilation</c>, <c>AnalyzerConfigOptions</c>, ...), which the
+/// driver tracks under the same dictionary.
+/// </summary>
 internal static class TrackingNames
 {
-    public const string Enabled = nameof(Enabled);
-    public const string Compilation = nameof(Compilation);
+    public const string Enabled = "HybridProfEnabled";
+    public const string Compilation = "CompilationFacts";
     public const string Declarations = nameof(Declarations);
     public const string Collected = nameof(Collected);
     public const string Table = nameof(Table);

@@ -10,14 +10,14 @@ namespace DataPipeline;
 /// Fetches records (an I/O wait), serializes each to JSON (the CPU hot spot) and sums
 /// their ids, for a number of iterations. Its wall-mode flamegraph shows the wait under
 /// FetchData; its cpu-mode flamegraph is dominated by ParseJson.
-/// Usage: DataPipeline [iterations=10] [records=200000] [fetchMilliseconds=100]
+/// Usage: DataPipeline [iterations=10] [records=500000] [fetchMilliseconds=100]
 /// </summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
         int iterations = Argument(args, 0, 10);
-        int records = Argument(args, 1, 200_000);
+        int records = Argument(args, 1, 500_000);
         int fetchMilliseconds = Argument(args, 2, 100);
 
         long total = 0;

@@ -7,9 +7,9 @@ public sealed class NativeAotTests(PackedApp app)
     public void A_native_aot_build_profiles_with_no_aot_warnings_from_hybridprof()
     {
         string publish = Path.Combine(app.Root, "aot");
-        var result = ProcessRunner.RunChecked("dotnet",
-            $"publish -c Release -r linux-x64 -p:PublishAot=true -o \"{publish}\" -p:BaseIntermediateOutputPath=obj-aot/ -p:IntermediateOutputPath=obj-aot/Release/",
-            app.AppDirectory, timeout: TimeSpan.FromMinutes(15));
+        string source = app.CopySources("aot-app");
+        var result = ProcessRunner.RunChecked("dotnet", $"publish -c Release -r linux-x64 -p:PublishAot=true -o \"{publish}\"",
+            source, timeout: TimeSpan.FromMinutes(15));
         Assert.DoesNotMatch(@"warning IL\d+.*HybridProf", result.Stdout);
 
         string output = app.OutputPath("aot.collapsed");

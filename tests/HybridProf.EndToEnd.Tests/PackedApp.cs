@@ -17,14 +17,27 @@ public sealed class PackedApp
 
         ProcessRunner.RunChecked("dotnet", $"pack \"{Path.Combine(RepositoryRoot, "src", "HybridProf", "HybridProf.csproj")}\" -c Release -o \"{Feed}\" -p:Version={Version}", RepositoryRoot, timeout: TimeSpan.FromMinutes(10));
 
-        string template = Path.Combine(AppContext.BaseDirectory, "App");
-        File.Copy(Path.Combine(template, "Program.cs"), Path.Combine(AppDirectory, "Program.cs"));
-        File.WriteAllText(Path.Combine(AppDirectory, "E2eApp.csproj"), File.ReadAllText(Path.Combine(template, "E2eApp.csproj.template")).Replace("$VERSION$", Version));
-        File.WriteAllText(Path.Combine(AppDirectory, "nuget.config"), File.ReadAllText(Path.Combine(template, "nuget.config.template")).Replace("$FEED$", Feed));
-
+        WriteSources(AppDirectory);
         var build = ProcessRunner.RunChecked("dotnet", "build -c Release -o out", AppDirectory, timeout: TimeSpan.FromMinutes(10));
         BuildOutput = build.Stdout;
         AppPath = Path.Combine(AppDirectory, "out", "E2eApp.dll");
+    }
+
+    /// <summary>A fresh copy of the app's sources (no build output), for builds of another kind.</summary>
+    public string CopySources(string name)
+    {
+        string directory = Path.Combine(Root, name);
+        Directory.CreateDirectory(directory);
+        WriteSources(directory);
+        return directory;
+    }
+
+    private void WriteSources(string directory)
+    {
+        string template = Path.Combine(AppContext.BaseDirectory, "App");
+        File.Copy(Path.Combine(template, "Program.cs"), Path.Combine(directory, "Program.cs"));
+        File.WriteAllText(Path.Combine(directory, "E2eApp.csproj"), File.ReadAllText(Path.Combine(template, "E2eApp.csproj.template")).Replace("$VERSION$", Version));
+        File.WriteAllText(Path.Combine(directory, "nuget.config"), File.ReadAllText(Path.Combine(template, "nuget.config.template")).Replace("$FEED$", Feed));
     }
 
     public string Root { get; }

@@ -25,9 +25,8 @@ internal static class BodyFinder
         {
             BaseMethodDeclarationSyntax m => m.Body is not null || m.ExpressionBody is not null,
             AccessorDeclarationSyntax a => a.Body is not null || a.ExpressionBody is not null,
-            // The getter of an expression-bodied property or indexer is declared by the property itself.
-            PropertyDeclarationSyntax p => p.ExpressionBody is not null,
-            IndexerDeclarationSyntax i => i.ExpressionBody is not null,
+            // The getter of an expression-bodied property or indexer is declared by its `=> ...`.
+            ArrowExpressionClauseSyntax => true,
             _ => false,
         });
 }

@@ -28,17 +28,23 @@ internal static class MemberTransform
         var entries = new List<TableEntry>();
 
         if (selection is { } memberSelection)
-        {
-            bool isAsync = method.IsAsync || (isMain && bodies.Any(FunctionFlags.ContainsAwait));
-            bool isIterator = bodies.Any(FunctionFlags.ContainsYield);
-            var textSpan = isMain ? TextSpan.FromBounds(bodies[0].SpanStart, bodies[bodies.Count - 1].Span.End) : node.Span;
-            var span = SourceLocations.Span(node.SyntaxTree, textSpan);
-            int line = isMain ? span.StartLine : SourceLocations.Line(node);
-            entries.Add(owner.Entry(Kind(method, isMain), FunctionFlags.Of(isAsync, isIterator), "", "-", line, span, memberSelection));
-        }
-
+            entries.Add(MemberEntry(owner, method, node, bodies, isMain, memberSelection));
         NestedFunctions.Collect(model, bodies, owner, selection, entries, cancellationToken);
         return new EquatableArray<TableEntry>(entries.ToArray());
+    }
+
+    /// <summary>
+    /// The member's own entry. Its span is the whole declaration (attributes included); for
+    /// top-level statements, from the first statement to the end of the last.
+    /// </summary>
+    private static TableEntry MemberEntry(Owner owner, IMethodSymbol method, SyntaxNode node, List<SyntaxNode> bodies, bool isMain, Selection selection)
+    {
+        bool isAsync = method.IsAsync || (isMain && bodies.Any(FunctionFlags.ContainsAwait));
+        bool isIterator = bodies.Any(FunctionFlags.ContainsYield);
+        var textSpan = isMain ? TextSpan.FromBounds(bodies[0].SpanStart, bodies[bodies.Count - 1].Span.End) : node.Span;
+        var span = SourceLocations.Span(node.SyntaxTree, textSpan);
+        int line = isMain ? span.StartLine : SourceLocations.Line(node);
+        return owner.Entry(Kind(method, isMain), FunctionFlags.Of(isAsync, isIterator), "", "-", line, span, selection);
     }
 
     private static IMethodSymbol? Symbol(SemanticModel model, SyntaxNode node, CancellationToken cancellationToken) => node switch

@@ -8,21 +8,24 @@ namespace HybridProf.Generators.Discovery;
 /// The member that owns a body: what its entry and the entries of its lambdas and local
 /// functions share (declaring type, metadata name, signature, display name).
 /// </summary>
-internal sealed record Owner(string File, string TypeName, string MemberName, string Signature, string Display, string DisplayWithParameters)
+/// <param name="Verb">An accessor's <c>.get</c>/<c>.set</c>/..., put before every suffix.</param>
+internal sealed record Owner(
+    string File, string TypeName, string MemberName, string Signature, string Display, string DisplayWithParameters, string Verb)
 {
     public static Owner Create(IMethodSymbol method, SyntaxNode declaration, bool isMain)
     {
         string type = DisplayFormats.Type(method.ContainingType) + ".";
-        var (member, memberWithParameters) = isMain ? ("Main", "Main") : MemberNames.Of(method, declaration);
+        var (member, memberWithParameters, verb) = isMain ? ("Main", "Main", "") : MemberNames.Of(method, declaration);
         return new Owner(
             SourceLocations.FilePath(declaration.SyntaxTree),
             MetadataNames.TypeName(method.ContainingType),
             method.MetadataName,
             CanonicalSignature.Of(method.Parameters),
             type + member,
-            type + memberWithParameters);
+            type + memberWithParameters,
+            verb);
     }
 
     public TableEntry Entry(string kind, string flags, string suffix, string localKey, int line, SourceSpan span, Selection selection) =>
-        new(kind, flags, new DisplayName(Display, DisplayWithParameters, suffix), File, line, TypeName, MemberName, Signature, localKey, span, selection);
+        new(kind, flags, new DisplayName(Display, DisplayWithParameters, Verb + suffix), File, line, TypeName, MemberName, Signature, localKey, span, selection);
 }

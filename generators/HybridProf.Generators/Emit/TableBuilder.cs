@@ -35,12 +35,14 @@ internal static class TableBuilder
 
     /// <summary>
     /// Owner display names shared by more than one instrumented member (overloads): those
-    /// entries get parameter types, <c>Parse(string)</c>, <c>Parse(int, string)</c>.
+    /// entries get parameter types, <c>Parse(string)</c>, <c>Parse(int, string)</c>,
+    /// <c>this[int].get</c>. The accessors of one indexer share an owner, so they are
+    /// named alike: <c>this[string].get</c>, <c>this[string].set</c>.
     /// </summary>
     private static HashSet<string> OverloadedOwners(IEnumerable<TableEntry> entries) =>
         new(entries
             .GroupBy(static e => e.Name.Owner, StringComparer.Ordinal)
-            .Where(static g => g.Select(static e => (e.TypeName, e.MemberName, e.Signature)).Distinct().Count() > 1)
+            .Where(static g => g.Select(static e => e.Name.OwnerWithParameters).Distinct(StringComparer.Ordinal).Count() > 1)
             .Select(static g => g.Key),
             StringComparer.Ordinal);
 }

@@ -7,12 +7,20 @@ namespace HybridProf.Generators.Naming;
 
 /// <summary>
 /// The member part of a frame name (after <c>Type.</c>): <c>Get</c>, <c>.ctor</c>,
-/// <c>Value.get</c>, <c>this[].set</c>, <c>operator +</c>, <c>implicit operator int</c>,
-/// <c>~Node</c>, <c>IFoo.Bar</c>; and the same with parameter types, for overloads.
+/// <c>operator +</c>, <c>implicit operator int</c>, <c>~Node</c>, <c>IFoo.Bar</c>, an
+/// accessor's property <c>Value</c> or <c>this[]</c>; the same with parameter types, for
+/// overloads (<c>Get(int)</c>, <c>this[string]</c>); and an accessor's verb (<c>.get</c>,
+/// <c>.set</c>, <c>.init</c>, <c>.add</c>, <c>.remove</c>, otherwise empty).
 /// </summary>
 internal static class MemberNames
 {
-    public static (string Short, string WithParameters) Of(IMethodSymbol method, SyntaxNode declaration)
+    public static (string Short, string WithParameters, string Verb) Of(IMethodSymbol method, SyntaxNode declaration)
+    {
+        var (name, withParameters) = Name(method, declaration);
+        return (name, withParameters, Verb(method));
+    }
+
+    private static (string Short, string WithParameters) Name(IMethodSymbol method, SyntaxNode declaration)
     {
         string parameters = "(" + DisplayFormats.Parameters(method.Parameters) + ")";
         switch (method.MethodKind)
@@ -57,27 +65,30 @@ internal static class MemberNames
     private static string Checked(SyntaxToken keyword) =>
         keyword.IsKind(SyntaxKind.CheckedKeyword) ? "checked " : "";
 
+    private static string Verb(IMethodSymbol method) => method.MethodKind switch
+    {
+        MethodKind.PropertyGet => ".get",
+        MethodKind.PropertySet => method.IsInitOnly ? ".init" : ".set",
+        MethodKind.EventAdd => ".add",
+        MethodKind.EventRemove => ".remove",
+        _ => "",
+    };
+
+    /// <summary>The property, indexer or event of an accessor: <c>Value</c>, <c>this[]</c> / <c>this[int]</c>.</summary>
     private static (string, string) Accessor(IMethodSymbol accessor)
     {
-        string verb = accessor.MethodKind switch
-        {
-            MethodKind.PropertyGet => "get",
-            MethodKind.PropertySet => accessor.IsInitOnly ? "init" : "set",
-            MethodKind.EventAdd => "add",
-            _ => "remove",
-        };
         switch (accessor.AssociatedSymbol)
         {
             case IPropertySymbol { IsIndexer: true } indexer:
                 string prefix = Interface(indexer.ExplicitInterfaceImplementations.FirstOrDefault());
-                return (prefix + "this[]." + verb, prefix + "this[" + DisplayFormats.Parameters(indexer.Parameters) + "]." + verb);
+                return (prefix + "this[]", prefix + "this[" + DisplayFormats.Parameters(indexer.Parameters) + "]");
             case IPropertySymbol property:
                 string p = Interface(property.ExplicitInterfaceImplementations.FirstOrDefault()) +
-                    (property.ExplicitInterfaceImplementations.FirstOrDefault()?.Name ?? property.Name) + "." + verb;
+                    (property.ExplicitInterfaceImplementations.FirstOrDefault()?.Name ?? property.Name);
                 return (p, p);
             case IEventSymbol @event:
                 string e = Interface(@event.ExplicitInterfaceImplementations.FirstOrDefault()) +
-                    (@event.ExplicitInterfaceImplementations.FirstOrDefault()?.Name ?? @event.Name) + "." + verb;
+                    (@event.ExplicitInterfaceImplementations.FirstOrDefault()?.Name ?? @event.Name);
                 return (e, e);
             default:
                 return (accessor.Name, accessor.Name);

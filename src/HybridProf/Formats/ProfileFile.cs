@@ -10,7 +10,7 @@ public static class ProfileFile
     /// <summary>
     /// Writes the profile to <paramref name="path"/> in the format its extension names.
     /// The file is written beside the target and renamed into place, so a failed write
-    /// never leaves half a profile under the requested name.
+    /// never leaves half a profile under the requested name; missing folders are created.
     /// </summary>
     /// <exception cref="ArgumentException">The extension names no known format.</exception>
     /// <exception cref="IOException">The file cannot be written.</exception>
@@ -26,6 +26,10 @@ public static class ProfileFile
     public static void Save(this Profile profile, string path, ProfileFormat format)
     {
         string full = Path.GetFullPath(path);
+        // A missing folder is created, as a user naming results/run1/profile.svg expects.
+        string? folder = Path.GetDirectoryName(full);
+        if (!string.IsNullOrEmpty(folder))
+            Directory.CreateDirectory(folder);
         string temp = full + ".tmp" + Guid.NewGuid().ToString("N").Substring(0, 8);
         try
         {

@@ -25,9 +25,12 @@ public sealed class ShadowStack
 
     internal Thread Owner { get; }
 
-    // Kept for the sampler: the thread's CPU clock and the last reading of it.
+    // Taken once, when the thread registers: the sampler reads it to tell running from waiting.
     internal ThreadCpuClock Clock;
+
+    // The sampler's last reading of that clock and when it took it (Stopwatch timestamp).
     internal long LastCpuNanoseconds = -1;
+    internal long LastReadTimestamp;
 
     [ThreadStatic]
     private static ShadowStack? t_current;
@@ -41,11 +44,7 @@ public sealed class ShadowStack
 
     private static ShadowStack AttachCurrentThread()
     {
-        var clock = ThreadCpuClock.ForCurrentThread();
-        var stack = new ShadowStack(Thread.CurrentThread) { Clock = clock };
-        // Start the CPU baseline now, so the thread's first sample can already be classified.
-        if (clock.TryRead(out long cpu))
-            stack.LastCpuNanoseconds = cpu;
+        var stack = new ShadowStack(Thread.CurrentThread) { Clock = ThreadCpuClock.ForCurrentThread() };
         t_current = stack;
         ThreadRegistry.Add(stack);
         return stack;

@@ -17,6 +17,8 @@ internal sealed class Sampler : IDisposable
     private readonly ManualResetEventSlim _stop = new(false);
     private readonly Thread _thread;
     private readonly int[] _buffer = new int[ShadowStack.MaxRecordedDepth];
+    private ShadowStack[] _active = new ShadowStack[16];
+    private long[] _cpuBefore = new long[16];
     private readonly long _intervalTicks;
     private readonly GcPauseTracker _gcPauses;
     private readonly Stopwatch _clock = new();
@@ -71,12 +73,14 @@ internal sealed class Sampler : IDisposable
                 // with the sampler, and sleep only the remainder so the rate does not drift.
                 long target = next + (long)((jitter.NextDouble() - 0.5) * 0.2 * _intervalTicks);
                 long wait = target - _clock.ElapsedTicks;
-                if (wait > 0 && _stop.Wait(TimeSpan.FromTicks(wait * TimeSpan.TicksPerSecond / Stopwatch.Frequency)))
+                // Waits have millisecond granularity; rounding down would turn sub-millisecond
+                // waits into none and bunch the ticks, so round up and report any lateness.
+                if (wait > 0 && _stop.Wait((int)Math.Ceiling(wait * 1000.0 / Stopwatch.Frequency)))
                     return;
                 if (_stop.IsSet)
                     return;
 
-                SampleAllThreads();
+                SampleOnce();
 
                 long now = _clock.ElapsedTicks;
                 next += _intervalTicks;
@@ -101,22 +105,20 @@ internal sealed class Sampler : IDisposable
         }
     }
 
-    private void SampleAllThreads()
+    /// <summary>One tick: reads every instrumented thread once. Internal for the benchmarks.</summary>
+    internal void SampleOnce()
     {
-        bool cpuMode = _options.Mode == ProfileMode.Cpu;
-        long cpuThreshold = 1_000_000_000L / Math.Max(1, _options.RateHz) / 4;
-        foreach (var stack in ThreadRegistry.Snapshot())
+        int count = CollectActiveThreads();
+        if (_options.Mode == ProfileMode.Cpu)
+            count = KeepThreadsOnCpu(count);
+        for (int i = 0; i < count; i++)
         {
-            // An idle thread (empty shadow stack) costs one read and nothing else.
-            if (Volatile.Read(ref stack.Depth) == 0)
-                continue;
-            if (cpuMode && !RanSinceLastSample(stack, cpuThreshold))
-                continue;
-            int count = stack.CopyTo(_buffer, out bool truncated);
-            if (count == 0)
+            var stack = _active[i];
+            int depth = stack.CopyTo(_buffer, out bool truncated);
+            if (depth == 0)
                 continue;
             var owner = stack.Owner;
-            _aggregator.Add(stack, owner.ManagedThreadId, owner.Name ?? $"thread {owner.ManagedThreadId}", _buffer, count, truncated, 1);
+            _aggregator.Add(stack, owner.ManagedThreadId, owner.Name ?? $"thread {owner.ManagedThreadId}", _buffer, depth, truncated, 1);
         }
 
         int gcSamples = _gcPauses.TakeWholeIntervals();
@@ -127,16 +129,65 @@ internal sealed class Sampler : IDisposable
         }
     }
 
-    /// <summary>
-    /// True when the thread used at least a quarter of a sampling interval of CPU since it
-    /// was last read: a thread that only woke briefly between waits counts as waiting.
-    /// </summary>
-    private static bool RanSinceLastSample(ShadowStack stack, long thresholdNanoseconds)
+    /// <summary>Gathers the threads inside instrumented code; an idle thread (empty shadow stack) costs one read.</summary>
+    private int CollectActiveThreads()
     {
-        if (!stack.Clock.TryRead(out long cpu))
-            return true; // no clock here (documented: cpu falls back to wall)
-        long last = stack.LastCpuNanoseconds;
-        stack.LastCpuNanoseconds = cpu;
-        return last >= 0 && cpu - last >= thresholdNanoseconds;
+        var threads = ThreadRegistry.Snapshot();
+        if (_active.Length < threads.Length)
+        {
+            _active = new ShadowStack[threads.Length * 2];
+            _cpuBefore = new long[threads.Length * 2];
+        }
+        int count = 0;
+        foreach (var stack in threads)
+        {
+            if (Volatile.Read(ref stack.Depth) > 0)
+                _active[count++] = stack;
+        }
+        return count;
+    }
+
+    /// <summary>
+    /// Keeps the threads that are running or ready to run, judged from CPU clocks alone:
+    /// <list type="bullet">
+    /// <item>each clock is read twice, a pass over the threads apart; the kernel counts a
+    /// running slice up to the moment of a read, so a thread on a CPU right now has advanced.
+    /// This catches short bursts that an average over the interval would miss;</item>
+    /// <item>a thread that was not on a CPU at that instant still counts when it ran for at
+    /// least half the time since its last reading: on a busy machine (or with one core) the
+    /// sampler itself may have displaced it, and it is runnable, not waiting.</item>
+    /// </list>
+    /// A thread that only woke briefly between waits counts as waiting either way.
+    /// </summary>
+    private int KeepThreadsOnCpu(int count)
+    {
+        for (int i = 0; i < count; i++)
+            _cpuBefore[i] = _active[i].Clock.TryRead(out long cpu) ? cpu : -1;
+        long now = Stopwatch.GetTimestamp();
+        int kept = 0;
+        for (int i = 0; i < count; i++)
+        {
+            var stack = _active[i];
+            if (IsRunnable(stack, _cpuBefore[i], now))
+                _active[kept++] = stack;
+        }
+        return kept;
+    }
+
+    private static bool IsRunnable(ShadowStack stack, long before, long now)
+    {
+        // No clock on this platform: the documented fallback to wall. A failed read: the thread is gone.
+        if (!stack.Clock.IsAvailable)
+            return true;
+        if (before < 0 || !stack.Clock.TryRead(out long after))
+            return false;
+        long lastCpu = stack.LastCpuNanoseconds;
+        long lastRead = stack.LastReadTimestamp;
+        stack.LastCpuNanoseconds = after;
+        stack.LastReadTimestamp = now;
+        if (after > before)
+            return true;
+        double wallNanoseconds = (now - lastRead) * 1e9 / Stopwatch.Frequency;
+        return lastCpu >= 0 && wallNanoseconds > 0 && after - lastCpu >= 0.5 * wallNanoseconds;
     }
 }

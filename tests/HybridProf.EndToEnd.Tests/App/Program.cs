@@ -16,7 +16,7 @@ public static class Program
             case "burn": Workloads.BurnThreeToOne(seconds); break;
             case "exceptions": Workloads.ThrowAndCatch(seconds); break;
             case "sleep": Workloads.SleepAndCompute(seconds); break;
-            case "shapes": return Shapes.RunAll();
+            case "shapes": return Shapes.RunAll(seconds);
             case "exit": Workloads.BurnThreeToOne(seconds); Environment.Exit(3); break;
             case "crash": Workloads.BurnThreeToOne(seconds); throw new InvalidOperationException("unhandled on purpose");
             case "serve": Console.WriteLine("ready"); Workloads.BurnThreeToOne(600); break;
@@ -101,11 +101,11 @@ public static class Spin
 /// <summary>Async methods, iterators, lambdas, local functions, generics: their frames must read like the source.</summary>
 public static class Shapes
 {
-    public static int RunAll()
+    public static int RunAll(double seconds)
     {
         var clock = Stopwatch.StartNew();
         int total = 0;
-        while (clock.Elapsed.TotalSeconds < 2)
+        while (clock.Elapsed.TotalSeconds < seconds)
         {
             total += RunAsync().GetAwaiter().GetResult();
             total += Numbers().Sum();

@@ -1,0 +1,22 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
+namespace HybridProf.Benchmarks;
+
+/// <summary>
+/// Runs the suites in process: the woven code under test is this very assembly, woven at
+/// build time, so no separately generated benchmark project must be woven again.
+/// Usage: dotnet run -c Release --project benchmarks/HybridProf.Benchmarks -- --filter '*'
+/// </summary>
+public static class Program
+{
+    public static void Main(string[] args)
+    {
+        var job = Job.Default.WithToolchain(InProcessEmitToolchain.Instance)
+            .WithWarmupCount(3).WithIterationCount(10);
+        var config = DefaultConfig.Instance.AddJob(job.AsDefault());
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+    }
+}

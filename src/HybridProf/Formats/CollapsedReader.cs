@@ -1,0 +1,39 @@
+using System;
+using System.Globalization;
+using System.IO;
+using HybridProf.Model;
+
+namespace HybridProf.Formats;
+
+/// <summary>
+/// Reads folded stacks (<c>a;b;c 12</c>) back into a profile, so the tools can convert and
+/// compare files. A malformed line is an error naming its line number, never a guess.
+/// </summary>
+public static class CollapsedReader
+{
+    private static readonly ProfileThread AllThreads = new(0, "all");
+
+    /// <exception cref="FormatException">A line is not <c>frames count</c>.</exception>
+    public static Profile Read(TextReader reader, ProfileMetadata? metadata = null)
+    {
+        var builder = new ProfileBuilder();
+        int lineNumber = 0;
+        string? line;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            lineNumber++;
+            if (line.Trim().Length == 0)
+                continue;
+            int space = line.LastIndexOf(' ');
+            if (space <= 0 || !long.TryParse(line.Substring(space + 1), NumberStyles.None, CultureInfo.InvariantCulture, out long count) || count <= 0)
+                throw new FormatException($"line {lineNumber} is not 'frame;frame;... count': {Shorten(line)}");
+            string[] frames = line.Substring(0, space).Split(';');
+            if (Array.Exists(frames, f => f.Length == 0))
+                throw new FormatException($"line {lineNumber} has an empty frame name: {Shorten(line)}");
+            builder.AddStack(AllThreads, Array.ConvertAll(frames, f => new Frame(f)), count);
+        }
+        return builder.Build(metadata ?? new ProfileMetadata(ProfileMode.Cpu, 0, TimeSpan.Zero));
+    }
+
+    private static string Shorten(string line) => line.Length <= 80 ? line : line.Substring(0, 77) + "...";
+}

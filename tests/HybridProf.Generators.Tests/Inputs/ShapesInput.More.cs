@@ -1,0 +1,177 @@
+namespace HybridProf.Generators.Tests.Inputs;
+
+/// <summary>The rest of the <see cref="ShapesInput"/> files: parsing, geometry, generated code.</summary>
+internal static partial class ShapesInput
+{
+    public const string Parser = """
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Linq.Expressions;
+        using System.Threading.Tasks;
+
+        namespace Shop.Text;
+
+        public static class Parser
+        {
+            public static int Parse(string text) => int.Parse(text);
+
+            public static int Parse(int radix, string text) => Convert.ToInt32(text, radix);
+
+            public static bool Parse(ref int value, int[] values, List<int> list, int[,] grid) => list.Count > value;
+
+            public static T[] Map<T>(T[] items, Func<T, T> f) => items.Select(f).ToArray();
+
+            public static int Lambdas(int[] xs)
+            {
+                Func<int, int> twice = x => x * 2;
+                Func<int, Func<int, int>> adder = a => b => a + b;
+                Expression<Func<int, int>> tree = x => x + 1;
+                Func<Task> run = async () => await Task.Yield();
+                Action nothing = delegate { };
+                nothing();
+                return Local(xs.Sum(twice)) + adder(1)(2) + tree.Parameters.Count + (run is null ? 0 : 1);
+
+                int Local(int v)
+                {
+                    Func<int, int> inner = y => y - v;
+                    return inner(v);
+                }
+            }
+
+            public static IEnumerable<int> Evens(int n)
+            {
+                return Iterate();
+
+                IEnumerable<int> Iterate()
+                {
+                    for (int i = 0; i < n; i += 2)
+                        yield return i;
+                }
+            }
+
+            public static async Task<int> FetchAsync()
+            {
+                return await One();
+
+                static async Task<int> One()
+                {
+                    await Task.Delay(1);
+                    return 1;
+                }
+            }
+        }
+        """;
+
+    public const string Geometry = """
+        using System;
+        using System.Collections;
+        using System.Collections.Generic;
+
+        namespace Shop.Geometry
+        {
+            public readonly struct Vec
+            {
+                public Vec(int x, int y) { X = x; Y = y; }
+
+                public int X { get; }
+
+                public int Y { get; }
+
+                public static Vec operator +(Vec a, Vec b) => new Vec(a.X + b.X, a.Y + b.Y);
+
+                public static Vec operator -(Vec a) => new Vec(-a.X, -a.Y);
+
+                public static explicit operator int(Vec v) => v.X;
+
+                public static implicit operator Vec(int x) => new Vec(x, 0);
+
+                public static implicit operator Vec(long x) => new Vec((int)x, 0);
+
+                public override string ToString() => $"({X}, {Y})";
+            }
+
+            public record Point(int X, int Y)
+            {
+                public double Length() => Math.Sqrt(X * X + Y * Y);
+            }
+
+            public interface IShape
+            {
+                double Area();
+
+                double Perimeter() => 0;
+            }
+
+            public abstract class Shape : IShape
+            {
+                public abstract double Area();
+            }
+
+            public sealed class Square : Shape, IShape, IEnumerable<int>
+            {
+                public override double Area() => 1;
+
+                double IShape.Perimeter() => 4;
+
+                IEnumerator<int> IEnumerable<int>.GetEnumerator() { yield return 1; }
+
+                IEnumerator IEnumerable.GetEnumerator() => ((IEnumerable<int>)this).GetEnumerator();
+            }
+
+            public class Outer<T>
+            {
+                public class Inner<U>
+                {
+                    public static class Deep
+                    {
+                        public static U Convert(T value, Func<T, U> f) => f(value);
+                    }
+                }
+            }
+
+            [HybridProf.NoProfile]
+            public class Quiet
+            {
+                public void Nothing() { }
+
+                public class Deeper
+                {
+                    public void AlsoNothing() { }
+
+                    [HybridProf.Profile]
+                    public void Loud() { }
+                }
+            }
+
+            public delegate void Handler(int x);
+
+            public partial class Split
+            {
+                partial void OnChanged();
+
+                partial void OnChanged() { }
+
+                public void Touch() => OnChanged();
+            }
+        }
+
+        public class GlobalHelper
+        {
+            public int Run() => 0;
+        }
+        """;
+
+    /// <summary>Excluded wholesale: an <c>&lt;auto-generated&gt;</c> header.</summary>
+    public const string Generated = """
+        // <auto-generated>
+        //     Produced by a tool.
+        // </auto-generated>
+        namespace Shop;
+
+        public static class GeneratedHelpers
+        {
+            public static int Generated() => 0;
+        }
+        """;
+}

@@ -1,0 +1,48 @@
+using HybridProf.Configuration;
+using HybridProf.Model;
+
+namespace HybridProf.Tests.Configuration;
+
+public class EnvironmentSettingsTests
+{
+    [Fact]
+    public void Without_an_output_nothing_is_profiled()
+    {
+        var warnings = new List<string>();
+        Assert.Null(EnvironmentSettings.Read(Vars(("HYBRIDPROF_RATE", "500")), warnings.Add, 1));
+        Assert.Empty(warnings);
+    }
+
+    [Fact]
+    public void Good_values_are_read_and_pid_is_replaced()
+    {
+        var warnings = new List<string>();
+        var options = EnvironmentSettings.Read(Vars(
+            ("HYBRIDPROF_OUTPUT", "out-{pid}.svg"), ("HYBRIDPROF_MODE", "Wall"), ("HYBRIDPROF_RATE", "250"), ("HYBRIDPROF_DURATION", "1.5")),
+            warnings.Add, 4242)!;
+        Assert.Empty(warnings);
+        Assert.Equal("out-4242.svg", options.OutputPath);
+        Assert.Equal(ProfileMode.Wall, options.Mode);
+        Assert.Equal(250, options.RateHz);
+        Assert.Equal(TimeSpan.FromSeconds(1.5), options.Duration);
+    }
+
+    [Theory]
+    [InlineData("HYBRIDPROF_MODE", "fast")]
+    [InlineData("HYBRIDPROF_RATE", "0")]
+    [InlineData("HYBRIDPROF_RATE", "1e3")]
+    [InlineData("HYBRIDPROF_RATE", "20000")]
+    [InlineData("HYBRIDPROF_DURATION", "soon")]
+    [InlineData("HYBRIDPROF_DURATION", "-1")]
+    public void A_bad_value_is_one_warning_naming_it_and_the_default_is_kept(string variable, string value)
+    {
+        var warnings = new List<string>();
+        var options = EnvironmentSettings.Read(Vars(("HYBRIDPROF_OUTPUT", "p.svg"), (variable, value)), warnings.Add, 1)!;
+        var warning = Assert.Single(warnings);
+        Assert.StartsWith($"{variable}='{value}'", warning);
+        Assert.Equal(new ProfilerOptions { OutputPath = "p.svg" }, options);
+    }
+
+    private static Func<string, string?> Vars(params (string Key, string Value)[] vars) =>
+        key => vars.Where(v => v.Key == key).Select(v => v.Value).FirstOrDefault();
+}

@@ -1,0 +1,87 @@
+using HybridProf.Markers;
+using HybridProf.Tests.TestSupport;
+
+namespace HybridProf.Tests.Markers;
+
+public class MarkerTests
+{
+    private static readonly TestTable Table = new("Tests.Outer", "Tests.Inner", "Tests.Recursive");
+
+    [Fact]
+    public void Enter_and_exit_push_and_pop_in_order()
+    {
+        var seen = Table.In("Tests.Outer", () => Table.In("Tests.Inner", () => Profiler.CurrentStack()));
+        Assert.Equal(new[] { "Tests.Outer", "Tests.Inner" }, seen);
+        Assert.Empty(Profiler.CurrentStack());
+    }
+
+    [Fact]
+    public void A_frame_that_throws_is_popped_before_the_catch_runs()
+    {
+        IReadOnlyList<string>? inCatch = null;
+        Table.In("Tests.Outer", () =>
+        {
+            try
+            {
+                Table.In("Tests.Inner", () => throw new InvalidOperationException());
+            }
+            catch (InvalidOperationException)
+            {
+                inCatch = Profiler.CurrentStack();
+            }
+        });
+        Assert.Equal(new[] { "Tests.Outer" }, inCatch);
+    }
+
+    [Fact]
+    public void Recursion_past_the_depth_cap_is_counted_and_unwinds_cleanly()
+    {
+        int cap = ShadowStack.MaxRecordedDepth;
+        IReadOnlyList<string>? deepest = null;
+        int depthAfter = -1;
+        // A thread with a large stack: the test's own frames, not the profiler's, would overflow a small one.
+        var thread = new Thread(() =>
+        {
+            deepest = Recurse(cap + 500);
+            depthAfter = ShadowStack.Current.Depth;
+        }, 256 * 1024 * 1024);
+        thread.Start();
+        thread.Join();
+        Assert.Equal(cap, deepest!.Count);
+        Assert.All(deepest, f => Assert.Equal("Tests.Recursive", f));
+        Assert.Equal(0, depthAfter);
+    }
+
+    private static IReadOnlyList<string> Recurse(int depth) =>
+        Table.In("Tests.Recursive", () => depth <= 1 ? Profiler.CurrentStack() : Recurse(depth - 1));
+
+    [Fact]
+    public void Each_thread_has_its_own_stack()
+    {
+        IReadOnlyList<string>? other = null;
+        Table.In("Tests.Outer", () =>
+        {
+            var thread = new Thread(() => other = Table.In("Tests.Inner", () => Profiler.CurrentStack()));
+            thread.Start();
+            thread.Join();
+        });
+        Assert.Equal(new[] { "Tests.Inner" }, other);
+    }
+
+    [Fact]
+    public void A_table_from_a_newer_format_is_refused_with_a_message_and_no_ids()
+    {
+        var messages = new List<string>();
+        var previous = Diagnostics.Sink;
+        Diagnostics.Sink = messages.Add;
+        try
+        {
+            Assert.Equal(0, MethodRegistry.Register("hybridprof-table 99\nmethod\t-\tX\tf\t1", woven: true));
+        }
+        finally
+        {
+            Diagnostics.Sink = previous;
+        }
+        Assert.Contains(messages, m => m.Contains("format 99"));
+    }
+}

@@ -1,0 +1,82 @@
+using HybridProf.Configuration;
+using HybridProf.Model;
+using HybridProf.Tests.TestSupport;
+
+namespace HybridProf.Tests.Sampling;
+
+public class SamplerTests
+{
+    private static readonly TestTable Table = new("Tests.Sampled.Spinner", "Tests.Sampled.Sleeper", "Tests.Sampled.Root");
+
+    [Fact]
+    public void Cpu_mode_keeps_running_threads_and_drops_waiting_ones()
+    {
+        var profile = ProfileWhile(ProfileMode.Cpu, TimeSpan.FromSeconds(1));
+        long spinner = OwnSamples(profile, "Tests.Sampled.Spinner");
+        long sleeper = OwnSamples(profile, "Tests.Sampled.Sleeper");
+        Assert.True(spinner > 20, $"the spinning thread got {spinner} samples");
+        Assert.True(sleeper < spinner / 5, $"the sleeping thread got {sleeper} samples against {spinner}");
+    }
+
+    [Fact]
+    public void Wall_mode_keeps_waiting_threads_too()
+    {
+        var profile = ProfileWhile(ProfileMode.Wall, TimeSpan.FromSeconds(1));
+        long sleeper = OwnSamples(profile, "Tests.Sampled.Sleeper");
+        Assert.True(sleeper > 20, $"the sleeping thread got {sleeper} samples");
+        Assert.Contains(profile.Stacks, s => profile.FrameNames(s).SequenceEqual(new[] { "Tests.Sampled.Root", "Tests.Sampled.Sleeper" }));
+    }
+
+    [Fact]
+    public void Threads_outside_instrumented_code_are_not_sampled()
+    {
+        using var idle = new ManualResetEventSlim();
+        var thread = new Thread(() =>
+        {
+            Table.In("Tests.Sampled.Root", () => { });
+            idle.Wait();
+        });
+        thread.Start();
+        var session = Profiler.Start(new ProfilerOptions { Mode = ProfileMode.Wall, RateHz = 200 });
+        Thread.Sleep(300);
+        var profile = session.Stop();
+        idle.Set();
+        thread.Join();
+        Assert.DoesNotContain(profile.Threads, t => t.Id == thread.ManagedThreadId);
+    }
+
+    [Fact]
+    public void Stop_returns_the_same_profile_every_time()
+    {
+        var session = Profiler.Start(new ProfilerOptions { Mode = ProfileMode.Wall });
+        var first = session.Stop();
+        Assert.Same(first, session.Stop());
+        Assert.False(session.IsRunning);
+    }
+
+    private static Profile ProfileWhile(ProfileMode mode, TimeSpan duration)
+    {
+        using var stop = new CancellationTokenSource();
+        var spinner = new Thread(() => Table.In("Tests.Sampled.Root", () => Table.In("Tests.Sampled.Spinner", () =>
+        {
+            double x = 0;
+            while (!stop.IsCancellationRequested)
+                x = Math.Sqrt(x + 1);
+            return x;
+        })));
+        var sleeper = new Thread(() => Table.In("Tests.Sampled.Root", () => Table.In("Tests.Sampled.Sleeper", () => stop.Token.WaitHandle.WaitOne())));
+        spinner.Start();
+        sleeper.Start();
+        Thread.Sleep(50);
+        var session = Profiler.Start(new ProfilerOptions { Mode = mode, RateHz = 200 });
+        Thread.Sleep(duration);
+        var profile = session.Stop();
+        stop.Cancel();
+        spinner.Join();
+        sleeper.Join();
+        return profile;
+    }
+
+    private static long OwnSamples(Profile profile, string leaf) =>
+        profile.Stacks.Where(s => profile.Frames[s.Frames[^1]].Name == leaf).Sum(s => s.Samples);
+}

@@ -23,7 +23,7 @@ public class SymbolTests
         return module.GetTypes().SelectMany(t => t.Methods)
             .Where(m => m.DebugInformation.HasSequencePoints)
             .ToDictionary(
-                m => m.FullName,
+                m => m.FullName + "``" + m.GenericParameters.Count,
                 m => m.DebugInformation.SequencePoints.Where(p => !p.IsHidden).Select(p => (p.StartLine, p.StartColumn)).ToList());
     }
 }

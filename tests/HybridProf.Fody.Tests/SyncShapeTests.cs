@@ -99,3 +99,24 @@ public class SyncShapeTests
         Assert.Equal(0, woven.Call("DefaultExclusions", "Excluded").Result);
     }
 }
+
+public class OverloadTests
+{
+    [Theory, MemberData(nameof(WovenInput.Flavours), MemberType = typeof(WovenInput))]
+    public void Generic_and_conversion_overloads_each_get_their_own_frame(string flavour)
+    {
+        var woven = WovenInput.Get(flavour);
+        var (picked, pickLog) = woven.Call("Meters", "PickBoth", "x");
+        Assert.Equal("xxInt32", picked);
+        Assert.Equal(2, pickLog.Count);
+        Assert.NotEqual(pickLog[0].Split(": ")[1], pickLog[1].Split(": ")[1]);
+        Assert.StartsWith("Pick: WeaverInput.Meters.PickBoth > WeaverInput.Meters.Pick", pickLog[0]);
+        Assert.StartsWith("Pick<T>: WeaverInput.Meters.PickBoth > WeaverInput.Meters.Pick", pickLog[1]);
+
+        var (converted, toDouble) = woven.Call("Meters", "Convert", 2.5);
+        Assert.Equal(2.5, converted);
+        var (truncated, toInt) = woven.Call("Meters", "Truncate", 2.5);
+        Assert.Equal(2, truncated);
+        Assert.NotEqual(toDouble.Single().Split(" > ")[^1], toInt.Single().Split(" > ")[^1]);
+    }
+}

@@ -9,8 +9,17 @@ namespace HybridProf.Fody;
 /// </summary>
 internal static class CanonicalNames
 {
-    public static string Signature(MethodReference method) =>
-        string.Join(",", method.Parameters.Select(p => Of(p.ParameterType)));
+    /// <summary>
+    /// <c>``N:</c> for N generic parameters, the parameter types joined by <c>,</c>, and for
+    /// conversion operators <c>~</c> and the return type (they overload on it).
+    /// </summary>
+    public static string Signature(MethodDefinition method)
+    {
+        string arity = method.HasGenericParameters ? "``" + method.GenericParameters.Count + ":" : "";
+        string parameters = string.Join(",", method.Parameters.Select(p => Of(p.ParameterType)));
+        string conversion = method.Name is "op_Implicit" or "op_Explicit" ? "~" + Of(method.ReturnType) : "";
+        return arity + parameters + conversion;
+    }
 
     public static string Of(TypeReference type)
     {

@@ -92,7 +92,7 @@ internal sealed class MethodLocator
         }
         else
         {
-            MatchByOrdinal(entries, candidates, matched);
+            MatchWithoutSymbols(entries, candidates, matched);
         }
 
         foreach (var e in entries)
@@ -100,24 +100,23 @@ internal sealed class MethodLocator
             if (matched.TryGetValue(e, out var method))
                 yield return (e, method);
             else
-                error($"HybridProf: cannot find the compiled method of '{e.DisplayName}' ({e.Kind} at line {e.Span.StartLine}) in '{e.Type}'");
+                error($"HybridProf: cannot find the compiled method of '{e.DisplayName}' ({e.Kind} at line {e.Span.StartLine}) in '{e.Type}'"
+                    + (haveSymbols ? "" : ": the assembly has no debug symbols, which lambdas are matched by (keep DebugType portable or embedded)"));
         }
     }
 
-    private static void MatchByOrdinal(List<TableEntry> entries, List<MethodDefinition> candidates, Dictionary<TableEntry, MethodDefinition> matched)
+    /// <summary>
+    /// Without sequence points a lambda cannot be told from its siblings (the compiler's
+    /// numbering is not source order), so only unambiguous local functions are matched;
+    /// the lambdas are reported by the caller as not found, with the reason.
+    /// </summary>
+    private static void MatchWithoutSymbols(List<TableEntry> entries, List<MethodDefinition> candidates, Dictionary<TableEntry, MethodDefinition> matched)
     {
-        foreach (var e in entries)
+        foreach (var e in entries.Where(e => e.IsLocalFunction))
         {
-            var same = candidates.Where(m => KeyMatches(e, m)).OrderBy(m => LambdaOrdinal(m.Name)).ToList();
-            if (e.IsLocalFunction && same.Count == 1)
+            var same = candidates.Where(m => KeyMatches(e, m)).ToList();
+            if (same.Count == 1)
                 matched[e] = same[0];
-        }
-        var lambdas = entries.Where(e => e.IsLambda).ToList();
-        var lambdaMethods = candidates.Where(m => m.Name.Contains(">b__")).OrderBy(m => LambdaOrdinal(m.Name)).ToList();
-        if (lambdas.Count == lambdaMethods.Count)
-        {
-            for (int i = 0; i < lambdas.Count; i++)
-                matched[lambdas[i]] = lambdaMethods[i];
         }
     }
 
@@ -147,14 +146,6 @@ internal sealed class MethodLocator
             foreach (var t in SelfAndCompilerNested(nested))
                 yield return t;
         }
-    }
-
-    // "<Main>b__0_12" → 12; the compiler numbers lambdas of a member in source order.
-    private static int LambdaOrdinal(string name)
-    {
-        int end = name.IndexOf('|') is int bar and >= 0 ? bar : name.Length;
-        int underscore = name.LastIndexOf('_', end - 1);
-        return underscore >= 0 && int.TryParse(name.Substring(underscore + 1, end - underscore - 1), out int n) ? n : int.MaxValue;
     }
 
     /// <summary>The first visible sequence point of a method, or of its state machine's MoveNext.</summary>

@@ -19,7 +19,20 @@ internal sealed class TableEntry
     public bool IsLambda => Kind == "lambda";
     public bool IsLocalFunction => Kind == "local";
 
-    public int ParameterCount => Signature.Length == 0 ? 0 : SplitSignature(Signature).Count;
+    public int ParameterCount
+    {
+        get
+        {
+            // Strip the generic arity prefix (``N:) and a conversion's return type (~T).
+            string parameters = Signature;
+            if (parameters.StartsWith("``", StringComparison.Ordinal))
+                parameters = parameters.Substring(parameters.IndexOf(':') + 1);
+            int tilde = parameters.IndexOf('~');
+            if (tilde >= 0)
+                parameters = parameters.Substring(0, tilde);
+            return parameters.Length == 0 ? 0 : SplitSignature(parameters).Count;
+        }
+    }
 
     public const string Header = "hybridprof-table ";
     public const int FormatVersion = 1;

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -30,6 +31,6 @@ internal static class FunctionFlags
         _ => false,
     });
 
-    private static System.Collections.Generic.IEnumerable<SyntaxNode> OwnNodes(SyntaxNode body) =>
+    private static IEnumerable<SyntaxNode> OwnNodes(SyntaxNode body) =>
         body.DescendantNodesAndSelf(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax));
 }

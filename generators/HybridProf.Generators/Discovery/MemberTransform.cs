@@ -23,7 +23,7 @@ internal static class MemberTransform
 
         bool isMain = node is CompilationUnitSyntax;
         var bodies = Bodies(node).ToList();
-        var owner = Owner.Create(method, node, isMain);
+        var owner = Owner.Create(model, method, node, isMain, cancellationToken);
         var selection = SelectionResolver.ForMember(method);
         var entries = new List<TableEntry>();
 

@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
 using HybridProf.Generators.Model;
 using HybridProf.Generators.Naming;
 using Microsoft.CodeAnalysis;
@@ -12,15 +15,27 @@ namespace HybridProf.Generators.Discovery;
 internal sealed record Owner(
     string File, string TypeName, string MemberName, string Signature, string Display, string DisplayWithParameters, string Verb)
 {
-    public static Owner Create(IMethodSymbol method, SyntaxNode declaration, bool isMain)
+    public static Owner Create(SemanticModel model, IMethodSymbol method, SyntaxNode declaration, bool isMain, CancellationToken cancellationToken)
     {
-        string type = DisplayFormats.Type(method.ContainingType) + ".";
-        var (member, memberWithParameters, verb) = isMain ? ("Main", "Main", "") : MemberNames.Of(method, declaration);
+        var declaringType = method.ContainingType;
+        IReadOnlyList<IParameterSymbol> parameters = method.Parameters;
+        int arity = method.Arity;
+        if (ExtensionMembers.IsExtensionMember(method))
+        {
+            // The implementation also takes the block's type parameters: extension<T>(List<T> list).
+            arity += declaringType.Arity;
+            declaringType = declaringType.ContainingType;
+            if (!method.IsStatic && ExtensionMembers.Receiver(model, declaration, cancellationToken) is { } receiver)
+                parameters = new[] { receiver }.Concat(parameters).ToList();
+        }
+
+        string type = DisplayFormats.Type(declaringType) + ".";
+        var (member, memberWithParameters, verb) = isMain ? ("Main", "Main", "") : MemberNames.Of(method, declaration, parameters);
         return new Owner(
             SourceLocations.FilePath(declaration.SyntaxTree),
-            MetadataNames.TypeName(method.ContainingType),
+            MetadataNames.TypeName(declaringType),
             method.MetadataName,
-            CanonicalSignature.Of(method.Parameters),
+            CanonicalSignature.Of(method, parameters, arity),
             type + member,
             type + memberWithParameters,
             verb);

@@ -1,33 +1,37 @@
-using System.Collections.Immutable;
+using System.Collections.Generic;
 using System.Text;
 using Microsoft.CodeAnalysis;
 
 namespace HybridProf.Generators.Naming;
 
 /// <summary>
-/// The canonical parameter signature of docs/method-table.md, e.g. <c>String,List`1&lt;T&gt;,Int32&amp;</c>.
-/// The weaver computes the same string from Cecil's view of the method.
+/// The canonical signature of docs/method-table.md, e.g. <c>String,List`1&lt;T&gt;,Int32&amp;</c>;
+/// a generic method's starts with its arity (<c>``1:String</c>), a conversion operator's
+/// ends with its return type (<c>Vec~Int32</c>), as in XML documentation ids. The weaver
+/// computes the same string from Cecil's view of the method.
 /// </summary>
 internal static class CanonicalSignature
 {
-    public static string Of(ImmutableArray<IParameterSymbol> parameters)
+    /// <param name="method">The method (its kind and return type).</param>
+    /// <param name="parameters">Its parameters as metadata has them.</param>
+    /// <param name="arity">Its number of type parameters in metadata.</param>
+    public static string Of(IMethodSymbol method, IEnumerable<IParameterSymbol> parameters, int arity)
     {
         var sb = new StringBuilder();
+        if (arity > 0)
+            sb.Append("``").Append(arity).Append(':');
+        int start = sb.Length;
         foreach (var parameter in parameters)
         {
-            if (sb.Length > 0)
+            if (sb.Length > start)
                 sb.Append(',');
             Append(sb, parameter.Type);
             if (parameter.RefKind != RefKind.None)
                 sb.Append('&');
         }
-        return sb.ToString();
-    }
-
-    public static string Of(ITypeSymbol type)
-    {
-        var sb = new StringBuilder();
-        Append(sb, type);
+        // Conversions are the only C# overloads that differ by return type alone.
+        if (method.MethodKind == MethodKind.Conversion)
+            Append(sb.Append('~'), method.ReturnType);
         return sb.ToString();
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -14,15 +15,18 @@ namespace HybridProf.Generators.Naming;
 /// </summary>
 internal static class MemberNames
 {
-    public static (string Short, string WithParameters, string Verb) Of(IMethodSymbol method, SyntaxNode declaration)
+    /// <param name="method">The method.</param>
+    /// <param name="declaration">Its declaration (operators are named from their tokens).</param>
+    /// <param name="parameters">Its parameters as metadata has them (an extension member's receiver first).</param>
+    public static (string Short, string WithParameters, string Verb) Of(
+        IMethodSymbol method, SyntaxNode declaration, IEnumerable<IParameterSymbol> parameters)
     {
-        var (name, withParameters) = Name(method, declaration);
+        var (name, withParameters) = Name(method, declaration, "(" + DisplayFormats.Parameters(parameters) + ")");
         return (name, withParameters, Verb(method));
     }
 
-    private static (string Short, string WithParameters) Name(IMethodSymbol method, SyntaxNode declaration)
+    private static (string Short, string WithParameters) Name(IMethodSymbol method, SyntaxNode declaration, string parameters)
     {
-        string parameters = "(" + DisplayFormats.Parameters(method.Parameters) + ")";
         switch (method.MethodKind)
         {
             case MethodKind.Constructor:

@@ -20,6 +20,12 @@ public class NamingTests
     [InlineData("Sig.Kinds.Params", "Object[]")]
     [InlineData("Sig.Outer<T>.Inner.Take", "Inner,Outer`1<T>,Inner")]
     [InlineData("Sig.Outer<T>.Echo", "T,Dictionary`2<String,List`1<T>>")]
+    [InlineData("Sig.Kinds.Get", "String")]
+    [InlineData("Sig.Kinds.Get<T>", "``1:String")]
+    [InlineData("Sig.Kinds.Get<T, U>", "``2:String")]
+    [InlineData("Sig.Outer<T>.Over<U>(U[])", "``1:U[]")]
+    [InlineData("Sig.Kinds.implicit operator int", "Kinds~Int32")]
+    [InlineData("Sig.Kinds.implicit operator long", "Kinds~Int64")]
     public void Canonical_signatures(string display, string signature) =>
         Assert.Equal(signature, s_rows.Row(display).Signature);
 

@@ -29,7 +29,7 @@ public class TableRowTests
         Assert.Equal("T,Func`2<T,U>", row.Signature);
 
         var op = s_shapes.Row("Shop.Cache<TKey, TValue>.Entry<TTag>.implicit operator TValue");
-        Assert.Equal(("operator", "Shop.Cache`2/Entry`1", "op_Implicit", "Entry`1<TTag>"), (op.Kind, op.Type, op.Member, op.Signature));
+        Assert.Equal(("operator", "Shop.Cache`2/Entry`1", "op_Implicit", "Entry`1<TTag>~TValue"), (op.Kind, op.Type, op.Member, op.Signature));
     }
 
     [Fact]
@@ -41,8 +41,9 @@ public class TableRowTests
         Assert.Equal("Int32&,Int32[],List`1<Int32>,Int32[,]", byRef.Signature);
         Assert.Equal("Parse", byRef.Member);
 
-        Assert.Equal("Int32", s_shapes.Row("Shop.Geometry.Vec.implicit operator Vec(int)").Signature);
-        Assert.Equal("Int64", s_shapes.Row("Shop.Geometry.Vec.implicit operator Vec(long)").Signature);
+        Assert.Equal("Int32~Vec", s_shapes.Row("Shop.Geometry.Vec.implicit operator Vec(int)").Signature);
+        Assert.Equal("Int64~Vec", s_shapes.Row("Shop.Geometry.Vec.implicit operator Vec(long)").Signature);
+        Assert.Equal("``1:T[],Func`2<T,T>", s_shapes.Row("Shop.Text.Parser.Map<T>").Signature);
         Assert.Equal("Int32", s_shapes.Row("Shop.Cache<TKey, TValue>..ctor(int)").Signature);
         Assert.Equal("", s_shapes.Row("Shop.Cache<TKey, TValue>..ctor()").Signature);
         Assert.Contains("Shop.Text.Parser.Map<T>", s_shapes.Displays());

@@ -28,10 +28,13 @@ internal static class MetadataView
                 var method = reader.GetMethodDefinition(methodHandle);
                 var methodParameters = method.GetGenericParameters().Select(p => reader.GetString(reader.GetGenericParameter(p).Name)).ToArray();
                 var signature = method.DecodeSignature(new CanonicalTypeProvider(), (typeParameters, methodParameters));
+                string name = reader.GetString(method.Name);
+                string arity = methodParameters.Length > 0 ? $"``{methodParameters.Length}:" : "";
+                string returns = name is "op_Implicit" or "op_Explicit" ? "~" + signature.ReturnType : "";
                 methods.Add(new MetadataMethod(
                     typeName,
-                    reader.GetString(method.Name),
-                    string.Join(",", signature.ParameterTypes),
+                    name,
+                    arity + string.Join(",", signature.ParameterTypes) + returns,
                     method.GetCustomAttributes().Select(a => AttributeName(reader, reader.GetCustomAttribute(a))).ToList()));
             }
         }

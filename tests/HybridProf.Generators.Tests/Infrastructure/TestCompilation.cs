@@ -38,15 +38,20 @@ internal static class TestCompilation
     public static CSharpCompilation Create(string source, LanguageVersion languageVersion = LanguageVersion.Latest) =>
         Create(new[] { ("/src/Test.cs", source) }, languageVersion);
 
-    private static ImmutableArray<MetadataReference> LoadFramework()
+    /// <summary>Paths of the framework assemblies of the running .NET.</summary>
+    public static IEnumerable<string> FrameworkPaths
     {
-        string frameworkDir = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-        string tpa = (string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!;
-        return tpa.Split(Path.PathSeparator)
-            .Where(path => string.Equals(Path.GetDirectoryName(path), frameworkDir, StringComparison.Ordinal))
-            .Where(path => !Path.GetFileName(path).StartsWith("Microsoft.VisualBasic", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
-            .ToImmutableArray();
+        get
+        {
+            string frameworkDir = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+            string tpa = (string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!;
+            return tpa.Split(Path.PathSeparator)
+                .Where(path => string.Equals(Path.GetDirectoryName(path), frameworkDir, StringComparison.Ordinal))
+                .Where(path => !Path.GetFileName(path).StartsWith("Microsoft.VisualBasic", StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal);
+        }
     }
+
+    private static ImmutableArray<MetadataReference> LoadFramework() =>
+        FrameworkPaths.Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)).ToImmutableArray();
 }

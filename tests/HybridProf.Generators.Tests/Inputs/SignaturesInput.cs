@@ -27,6 +27,11 @@ internal static class SignaturesInput
                 public static Kinds operator +(Kinds a, Kinds b) => b;
                 public static bool operator true(Kinds k) => true;
                 public static bool operator false(Kinds k) => false;
+                public static implicit operator int(Kinds k) => 1;
+                public static implicit operator long(Kinds k) => 2;
+                public object Get(string key) => key;
+                public T Get<T>(string key) => default!;
+                public void Get<T, U>(string key) { }
             }
 
             public class Events

@@ -89,3 +89,40 @@ public static class SyncEntryPoints
 
     public static int Instance(int n) => new ClassWithSyncShapes().InstanceCall(n);
 }
+
+public readonly struct Meters
+{
+    private readonly double _value;
+
+    public Meters(double value) => _value = value;
+
+    public static implicit operator double(Meters m)
+    {
+        Probe.Record("to double");
+        return m._value;
+    }
+
+    public static explicit operator int(Meters m)
+    {
+        Probe.Record("to int");
+        return (int)m._value;
+    }
+
+    public static string Pick(string s)
+    {
+        Probe.Record("Pick");
+        return s;
+    }
+
+    public static string Pick<T>(string s)
+    {
+        Probe.Record("Pick<T>");
+        return s + typeof(T).Name;
+    }
+
+    public static double Convert(double v) => new Meters(v);
+
+    public static int Truncate(double v) => (int)new Meters(v);
+
+    public static string PickBoth(string s) => Pick(s) + Pick<int>(s);
+}

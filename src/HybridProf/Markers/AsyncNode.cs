@@ -1,0 +1,84 @@
+using System.Threading;
+
+namespace HybridProf.Markers;
+
+/// <summary>
+/// The logical caller chain of one async operation, captured the first time it suspends:
+/// the frames that were above the thread's nearest switch point, and the node of that
+/// switch point as parent. A resumed continuation pushes a switch entry pointing here, so
+/// whatever thread runs it is sampled under the chain of awaiting callers. Woven state
+/// machines hold one in a field the weaver adds; it is immutable but for its state.
+/// </summary>
+public sealed class AsyncNode
+{
+    internal const int Running = 0;
+    internal const int Suspended = 1;
+    internal const int Done = 2;
+
+    internal AsyncNode(AsyncNode? parent, int[] frames)
+    {
+        Parent = parent;
+        Frames = frames;
+    }
+
+    /// <summary>The node the captured frames sat on, or null when they reach the thread's root.</summary>
+    internal AsyncNode? Parent { get; }
+
+    /// <summary>Method ids, root first; the last one is the operation's own method.</summary>
+    internal int[] Frames { get; }
+
+    /// <summary><see cref="Running"/>, <see cref="Suspended"/> or <see cref="Done"/>.</summary>
+    internal int State;
+
+    /// <summary><see cref="System.Environment.TickCount"/> when it last suspended.</summary>
+    internal int SuspendedAt;
+
+    /// <summary>
+    /// The operation awaiting this one, if it is instrumented: while this one is pending,
+    /// that one's wait is this one's wait and is counted here only (the innermost await).
+    /// </summary>
+    internal AsyncNode? AwaitingParent;
+
+    /// <summary>Pending operations that adopted this node as <see cref="AwaitingParent"/>.</summary>
+    internal int PendingChildren;
+
+    /// <summary>Next node in the pending-operation list (see <see cref="PendingOperations"/>).</summary>
+    internal AsyncNode? NextPending;
+
+    /// <summary>Number of frames in the whole logical chain, parents included.</summary>
+    internal int ChainLength
+    {
+        get
+        {
+            int length = 0;
+            for (var node = this; node is not null; node = node.Parent)
+                length += node.Frames.Length;
+            return length;
+        }
+    }
+
+    /// <summary>Writes the whole chain, root first, into <paramref name="buffer"/>; returns the count (clamped to the buffer).</summary>
+    internal int CopyChainTo(int[] buffer)
+    {
+        int total = System.Math.Min(ChainLength, buffer.Length);
+        int end = total;
+        for (var node = this; node is not null && end > 0; node = node.Parent)
+        {
+            var frames = node.Frames;
+            for (int i = frames.Length - 1; i >= 0 && end > 0; i--)
+                buffer[--end] = frames[i];
+        }
+        // When the chain is longer than the buffer, the root side is what falls off.
+        if (end > 0)
+            System.Array.Copy(buffer, end, buffer, 0, total - end);
+        return total - end;
+    }
+
+    internal void Complete()
+    {
+        Volatile.Write(ref State, Done);
+        var parent = AwaitingParent;
+        if (parent is not null)
+            Interlocked.Decrement(ref parent.PendingChildren);
+    }
+}

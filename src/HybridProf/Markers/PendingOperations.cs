@@ -1,0 +1,81 @@
+using System.Threading;
+
+namespace HybridProf.Markers;
+
+/// <summary>
+/// Async operations that have suspended at least once, for wall mode and stack dumps. A
+/// lock-free list: operations push at the head with one compare-and-swap, once per
+/// operation; only the (single) collector unlinks finished nodes, so readers never block
+/// the app. Tracking is off unless something needs it, so nothing accumulates unread.
+/// </summary>
+internal static class PendingOperations
+{
+    private static AsyncNode? s_head;
+    private static int s_users;
+    private static readonly object s_collector = new();
+
+    public static bool IsTracking => Volatile.Read(ref s_users) > 0;
+
+    /// <summary>Starts tracking for one user (a wall-mode session, a dump); pair with <see cref="Release"/>.</summary>
+    public static void Acquire() => Interlocked.Increment(ref s_users);
+
+    public static void Release()
+    {
+        if (Interlocked.Decrement(ref s_users) > 0)
+            return;
+        lock (s_collector)
+        {
+            // Unlink everything: a node kept alive by its state machine must not keep the rest alive.
+            var node = Interlocked.Exchange(ref s_head, null);
+            while (node is not null)
+            {
+                var next = node.NextPending;
+                node.NextPending = null;
+                node = next;
+            }
+        }
+    }
+
+    public static void Add(AsyncNode node)
+    {
+        AsyncNode? head;
+        do
+        {
+            head = Volatile.Read(ref s_head);
+            node.NextPending = head;
+        }
+        while (Interlocked.CompareExchange(ref s_head, node, head) != head);
+    }
+
+    /// <summary>Calls <paramref name="visit"/> for each node not yet done, unlinking the done ones on the way.</summary>
+    public static void Collect<TState>(ref TState state, Visitor<TState> visit)
+    {
+        lock (s_collector)
+        {
+            var previous = Volatile.Read(ref s_head);
+            if (previous is null)
+                return;
+            if (Volatile.Read(ref previous.State) != AsyncNode.Done)
+                visit(ref state, previous);
+            // The head stays even when done: removing it would race with pushes. Others are
+            // unlinked by the collector alone, which is the only writer of a linked node's link.
+            var current = previous.NextPending;
+            while (current is not null)
+            {
+                var next = current.NextPending;
+                if (Volatile.Read(ref current.State) == AsyncNode.Done)
+                {
+                    previous.NextPending = next;
+                }
+                else
+                {
+                    visit(ref state, current);
+                    previous = current;
+                }
+                current = next;
+            }
+        }
+    }
+
+    internal delegate void Visitor<TState>(ref TState state, AsyncNode node);
+}

@@ -1,31 +1,52 @@
 using Fody;
 using Mono.Cecil;
+using Mono.Cecil.Cil;
 
 namespace HybridProf.Fody;
 
 /// <summary>The runtime members woven code calls, imported into the module being woven.</summary>
 internal sealed class MarkerReferences
 {
-    public MarkerReferences(ModuleDefinition module, TypeDefinition marker, TypeDefinition shadowStack, FieldDefinition tableBase)
+    public MarkerReferences(ModuleDefinition module, System.Func<string, TypeDefinition> findType, FieldDefinition tableBase)
     {
-        ShadowStack = module.ImportReference(shadowStack);
-        Enter = module.ImportReference(Find(marker, "Enter", "System.Int32"));
-        Exit = module.ImportReference(Find(marker, "Exit", "HybridProf.Markers.ShadowStack"));
+        var marker = findType("HybridProf.Markers.Marker");
+        var asyncMarker = findType("HybridProf.Markers.AsyncMarker");
+        ShadowStack = module.ImportReference(findType("HybridProf.Markers.ShadowStack"));
+        AsyncNode = module.ImportReference(findType("HybridProf.Markers.AsyncNode"));
+        Enter = module.ImportReference(Find(marker, "Enter", 1));
+        Exit = module.ImportReference(Find(marker, "Exit", 1));
+        EnterAsyncMethod = module.ImportReference(Find(asyncMarker, "EnterMethod", 3));
+        EnterAsyncIterator = module.ImportReference(Find(asyncMarker, "EnterIterator", 3));
+        Suspend = module.ImportReference(Find(asyncMarker, "Suspend", 1));
+        ExitAsync = module.ImportReference(Find(asyncMarker, "Exit", 3));
         TableBase = tableBase;
     }
 
     public TypeReference ShadowStack { get; }
+    public TypeReference AsyncNode { get; }
     public MethodReference Enter { get; }
     public MethodReference Exit { get; }
+    public MethodReference EnterAsyncMethod { get; }
+    public MethodReference EnterAsyncIterator { get; }
+    public MethodReference Suspend { get; }
+    public MethodReference ExitAsync { get; }
     public FieldReference TableBase { get; }
 
-    private static MethodDefinition Find(TypeDefinition type, string name, string parameterType)
+    /// <summary><c>Base + localId</c>: the process-wide id of a table entry.</summary>
+    public Instruction[] LoadGlobalId(ILProcessor il, int localId) => new[]
+    {
+        il.Create(OpCodes.Ldsfld, TableBase),
+        il.Create(OpCodes.Ldc_I4, localId),
+        il.Create(OpCodes.Add),
+    };
+
+    private static MethodDefinition Find(TypeDefinition type, string name, int parameters)
     {
         foreach (var m in type.Methods)
         {
-            if (m.Name == name && m.Parameters.Count == 1 && m.Parameters[0].ParameterType.FullName == parameterType)
+            if (m.Name == name && m.Parameters.Count == parameters && m.IsPublic)
                 return m;
         }
-        throw new WeavingException($"the HybridProf runtime has no {type.FullName}.{name}({parameterType}); the package's runtime and weaver versions do not match");
+        throw new WeavingException($"the HybridProf runtime has no {type.FullName}.{name} with {parameters} parameters; the package's runtime and weaver versions do not match");
     }
 }

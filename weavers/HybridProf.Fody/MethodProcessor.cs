@@ -7,15 +7,12 @@ using Mono.Cecil.Rocks;
 namespace HybridProf.Fody;
 
 /// <summary>
-/// Plants the markers in one method body:
+/// Plants the markers in one method body (the plan says which calls, see <see cref="SyncMarkerPlan"/>):
 /// <code>
-///   ldsfld   int32 __HybridProfMethodTable::Base
-///   ldc.i4   localId
-///   add
-///   call     ShadowStack Marker::Enter(int32)
+///   (prologue: the entry marker call)
 ///   stloc    stack
 ///   .try { original body, each `ret` turned into `stloc result; leave End` }
-///   finally { ldloc stack; call Marker::Exit(ShadowStack); endfinally }
+///   finally { ldloc stack; (the exit marker call); endfinally }
 /// End:
 ///   ldloc result; ret
 /// </code>
@@ -25,15 +22,13 @@ namespace HybridProf.Fody;
 internal sealed class MethodProcessor
 {
     private readonly MethodDefinition _method;
-    private readonly int _localId;
-    private readonly MarkerReferences _markers;
+    private readonly IMarkerPlan _plan;
     private MethodBody Body => _method.Body;
 
-    public MethodProcessor(MethodDefinition method, int localId, MarkerReferences markers)
+    public MethodProcessor(MethodDefinition method, IMarkerPlan plan)
     {
         _method = method;
-        _localId = localId;
-        _markers = markers;
+        _plan = plan;
     }
 
     public void Process()
@@ -42,7 +37,8 @@ internal sealed class MethodProcessor
         RemoveTailCalls();
 
         var il = Body.GetILProcessor();
-        var stack = new VariableDefinition(_markers.ShadowStack);
+        _plan.Prepare(Body, il);
+        var stack = new VariableDefinition(_plan.StackType);
         Body.Variables.Add(stack);
         var result = _method.ReturnType.MetadataType == MetadataType.Void
             ? null
@@ -58,19 +54,12 @@ internal sealed class MethodProcessor
         CloseOpenEndedHandlers(finallyStart);
 
         // The prologue goes before the try, so a throw inside it can never pop a frame it never pushed.
-        var prologue = new[]
-        {
-            il.Create(OpCodes.Ldsfld, _markers.TableBase),
-            il.Create(OpCodes.Ldc_I4, _localId),
-            il.Create(OpCodes.Add),
-            il.Create(OpCodes.Call, _markers.Enter),
-            il.Create(OpCodes.Stloc, stack),
-        };
-        foreach (var instruction in prologue)
+        foreach (var instruction in _plan.Prologue(il, stack))
             il.InsertBefore(firstOriginal, instruction);
 
         il.Append(finallyStart);
-        il.Append(il.Create(OpCodes.Call, _markers.Exit));
+        foreach (var instruction in _plan.FinallyAfterLoadingStack(il))
+            il.Append(instruction);
         il.Append(il.Create(OpCodes.Endfinally));
         il.Append(end);
         if (result is not null)

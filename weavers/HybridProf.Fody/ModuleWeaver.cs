@@ -37,11 +37,7 @@ public sealed partial class ModuleWeaver : BaseModuleWeaver
             return;
         }
 
-        var markers = new MarkerReferences(
-            ModuleDefinition,
-            FindTypeDefinition("HybridProf.Markers.Marker"),
-            FindTypeDefinition("HybridProf.Markers.ShadowStack"),
-            table.Fields.First(f => f.Name == "Base"));
+        var markers = new MarkerReferences(ModuleDefinition, FindTypeDefinition, table.Fields.First(f => f.Name == "Base"));
 
         foreach (var (entry, method) in new MethodLocator(ModuleDefinition).Locate(entries, WriteError))
             Weave(entry, method, markers);
@@ -58,10 +54,10 @@ public sealed partial class ModuleWeaver : BaseModuleWeaver
             return;
         }
 
-        var target = StateMachines.MoveNextOf(method) ?? method;
         try
         {
-            new MethodProcessor(target, entry.LocalId, markers).Process();
+            foreach (var (target, plan) in StateMachines.Plans(method, entry.LocalId, markers))
+                new MethodProcessor(target, plan).Process();
             WovenCount++;
         }
         catch (Exception e)

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Mono.Cecil;
 
@@ -20,12 +21,44 @@ internal static class StateMachines
     public const MethodImplAttributes RuntimeAsync = (MethodImplAttributes)0x2000;
 
     /// <summary>The MoveNext of the method's state machine, or null for an ordinary method.</summary>
-    public static MethodDefinition? MoveNextOf(MethodDefinition method)
+    public static MethodDefinition? MoveNextOf(MethodDefinition method) => Find(method).MoveNext;
+
+    /// <summary>
+    /// The bodies to weave for one table entry and how:
+    /// an ordinary method: itself; an iterator: each MoveNext is a step under its consumer;
+    /// an async method: the kick-off (its first run is under its callers) and MoveNext (a
+    /// switch to its logical callers on every resumption); an async iterator: MoveNext only
+    /// (the kick-off merely creates the enumerable).
+    /// </summary>
+    public static IEnumerable<(MethodDefinition Body, IMarkerPlan Plan)> Plans(MethodDefinition method, int localId, MarkerReferences markers)
+    {
+        var (kind, moveNext) = Find(method);
+        if (moveNext is null)
+        {
+            yield return (method, new SyncMarkerPlan(markers, localId));
+            yield break;
+        }
+        switch (kind)
+        {
+            case "System.Runtime.CompilerServices.IteratorStateMachineAttribute":
+                yield return (moveNext, new SyncMarkerPlan(markers, localId));
+                break;
+            case "System.Runtime.CompilerServices.AsyncStateMachineAttribute":
+                yield return (method, new SyncMarkerPlan(markers, localId));
+                yield return (moveNext, new AsyncMoveNextPlan(moveNext, markers, localId, isIterator: false));
+                break;
+            default:
+                yield return (moveNext, new AsyncMoveNextPlan(moveNext, markers, localId, isIterator: true));
+                break;
+        }
+    }
+
+    private static (string? Kind, MethodDefinition? MoveNext) Find(MethodDefinition method)
     {
         var attribute = method.CustomAttributes.FirstOrDefault(a => Attributes.Contains(a.AttributeType.FullName));
         if (attribute is null || attribute.ConstructorArguments.Count != 1)
-            return null;
+            return (null, null);
         var machine = (attribute.ConstructorArguments[0].Value as TypeReference)?.Resolve();
-        return machine?.Methods.FirstOrDefault(m => m.Name == "MoveNext" && m.HasBody);
+        return (attribute.AttributeType.FullName, machine?.Methods.FirstOrDefault(m => m.Name == "MoveNext" && m.HasBody));
     }
 }

@@ -11,4 +11,10 @@ public enum ProfileFormat
 
     /// <summary>Text report of the top functions (<c>.txt</c>).</summary>
     Text,
+
+    /// <summary>Gzip-compressed pprof protobuf (<c>.pb.gz</c>) for <c>go tool pprof</c>, Pyroscope, Grafana, Parca.</summary>
+    Pprof,
+
+    /// <summary>Speedscope JSON (<c>.speedscope.json</c>) for https://www.speedscope.app.</summary>
+    Speedscope,
 }

@@ -74,11 +74,24 @@ public sealed class AsyncNode
         return total - end;
     }
 
+    /// <summary>Samples of this operation waiting, not yet handed to the profile (owned by the pending-list collector).</summary>
+    internal int AwaitSamples;
+
+    // Stands in for AwaitingParent once the operation is done, so no parent adopts it later.
+    private static readonly AsyncNode Finished = new(null, System.Array.Empty<int>());
+
+    internal void AdoptBy(AsyncNode parent)
+    {
+        Interlocked.Increment(ref parent.PendingChildren);
+        if (Interlocked.CompareExchange(ref AwaitingParent, parent, null) is not null)
+            Interlocked.Decrement(ref parent.PendingChildren); // already done, or already adopted
+    }
+
     internal void Complete()
     {
         Volatile.Write(ref State, Done);
-        var parent = AwaitingParent;
-        if (parent is not null)
+        var parent = Interlocked.Exchange(ref AwaitingParent, Finished);
+        if (parent is not null && parent != Finished)
             Interlocked.Decrement(ref parent.PendingChildren);
     }
 }

@@ -47,7 +47,10 @@ internal static class PendingOperations
         while (Interlocked.CompareExchange(ref s_head, node, head) != head);
     }
 
-    /// <summary>Calls <paramref name="visit"/> for each node not yet done, unlinking the done ones on the way.</summary>
+    /// <summary>
+    /// Calls <paramref name="visit"/> for each node; a node for which it returns false is
+    /// unlinked (the visitor does so for done nodes once it has taken what it needs).
+    /// </summary>
     public static void Collect<TState>(ref TState state, Visitor<TState> visit)
     {
         lock (s_collector)
@@ -55,27 +58,21 @@ internal static class PendingOperations
             var previous = Volatile.Read(ref s_head);
             if (previous is null)
                 return;
-            if (Volatile.Read(ref previous.State) != AsyncNode.Done)
-                visit(ref state, previous);
-            // The head stays even when done: removing it would race with pushes. Others are
+            // The head stays even when unwanted: removing it would race with pushes. Others are
             // unlinked by the collector alone, which is the only writer of a linked node's link.
+            visit(ref state, previous);
             var current = previous.NextPending;
             while (current is not null)
             {
                 var next = current.NextPending;
-                if (Volatile.Read(ref current.State) == AsyncNode.Done)
-                {
-                    previous.NextPending = next;
-                }
-                else
-                {
-                    visit(ref state, current);
+                if (visit(ref state, current))
                     previous = current;
-                }
+                else
+                    previous.NextPending = next;
                 current = next;
             }
         }
     }
 
-    internal delegate void Visitor<TState>(ref TState state, AsyncNode node);
+    internal delegate bool Visitor<TState>(ref TState state, AsyncNode node);
 }

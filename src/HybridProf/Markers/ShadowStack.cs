@@ -8,15 +8,22 @@ namespace HybridProf.Markers;
 /// One thread's stack of instrumented method ids. The owning thread pushes and pops; the
 /// sampler reads it from another thread without stopping it or taking a lock.
 /// </summary>
-public sealed class ShadowStack
+public sealed partial class ShadowStack
 {
     /// <summary>Frames beyond this depth are counted but not recorded (deep recursion).</summary>
     internal const int MaxRecordedDepth = 4096;
     private const int InitialCapacity = 64;
 
+    /// <summary>The frame id of a switch entry: the logical stack continues at <see cref="Links"/> instead of below.</summary>
+    internal const int SwitchFrame = 0;
+
     // Frames[0..Depth) are live, root first. The array is replaced (never shrunk) when
     // it grows, so a reader that loaded the old one still sees valid ids.
     internal int[] Frames = new int[InitialCapacity];
+
+    // Links[i] is the AsyncNode of a switch entry at i (Frames[i] == SwitchFrame); other
+    // slots may hold stale nodes and are never read. Grown before Frames, so it is never shorter.
+    internal AsyncNode?[] Links = new AsyncNode?[InitialCapacity];
 
     // Written only by the owning thread. Depth may exceed Frames.Length once the cap is hit.
     internal int Depth;
@@ -57,6 +64,9 @@ public sealed class ShadowStack
         if (frames.Length < MaxRecordedDepth)
         {
             var grown = new int[Math.Min(frames.Length * 2, MaxRecordedDepth)];
+            var links = new AsyncNode?[grown.Length];
+            Array.Copy(Links, links, Links.Length);
+            Volatile.Write(ref Links, links);
             Array.Copy(frames, grown, frames.Length);
             grown[depth] = id;
             // Publish the filled array before the deeper depth: the sampler loads Depth
@@ -67,18 +77,30 @@ public sealed class ShadowStack
     }
 
     /// <summary>
-    /// Copies the live frames into <paramref name="buffer"/> (root first) and returns how
-    /// many were copied, plus whether frames beyond the cap were left out. Called by the
-    /// sampler; a push or pop racing with the copy can make one sample a mix of two
-    /// neighbouring stacks, which sampling tolerates (no lock is ever shared with the thread).
+    /// Copies the logical stack into <paramref name="buffer"/>, root first: the frames above
+    /// the topmost switch entry, under the node chain that switch entry points at (the
+    /// awaiting callers), never the frames physically below it. Returns the count and
+    /// whether frames beyond the cap were left out. Called by the sampler and by stack dumps
+    /// from other threads; a push or pop racing with the copy can make one sample a mix of
+    /// two neighbouring stacks, which sampling tolerates (no lock is ever shared with the thread).
     /// </summary>
     internal int CopyTo(int[] buffer, out bool truncated)
     {
         int depth = Volatile.Read(ref Depth);
         int[] frames = Volatile.Read(ref Frames);
-        int count = Math.Min(Math.Min(depth, frames.Length), buffer.Length);
-        truncated = depth > count;
-        Array.Copy(frames, buffer, count);
-        return count;
+        var links = Volatile.Read(ref Links);
+        int live = Math.Min(depth, frames.Length);
+        truncated = depth > live;
+
+        int top = live - 1;
+        while (top >= 0 && frames[top] != SwitchFrame)
+            top--;
+        int count = 0;
+        if (top >= 0 && links[top] is { } node)
+            count = node.CopyChainTo(buffer);
+        int above = Math.Min(live - (top + 1), buffer.Length - count);
+        Array.Copy(frames, top + 1, buffer, count, above);
+        truncated |= above < live - (top + 1);
+        return count + above;
     }
 }

@@ -11,4 +11,10 @@ public sealed record Frame(string Name, string? File = null, int Line = 0)
 
     /// <summary>Frames beyond the shadow stack's depth cap; what overflows is counted here.</summary>
     public static readonly Frame Truncated = new("[truncated]");
+
+    /// <summary>Wall mode: an async operation suspended at an await (its innermost wait).</summary>
+    public static readonly Frame Await = new("[await]");
+
+    /// <summary>Wall mode: a thread inside instrumented code that is neither running nor ready to run.</summary>
+    public static readonly Frame Blocked = new("[blocked]");
 }

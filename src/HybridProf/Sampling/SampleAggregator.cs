@@ -15,6 +15,8 @@ internal sealed class SampleAggregator
     // Synthetic frame ids: negative, so they never collide with method ids.
     internal const int TruncatedFrame = -1;
     internal const int GarbageCollectionFrame = -2;
+    internal const int AwaitFrame = -3;
+    internal const int BlockedFrame = -4;
 
     private readonly object _gate = new();
     private readonly StackTrie _trie = new();
@@ -77,6 +79,8 @@ internal sealed class SampleAggregator
     {
         TruncatedFrame => Frame.Truncated,
         GarbageCollectionFrame => Frame.GarbageCollection,
+        AwaitFrame => Frame.Await,
+        BlockedFrame => Frame.Blocked,
         _ => MethodRegistry.Lookup(id) is { } m
             ? new Frame(m.Name, m.File, m.Line)
             : new Frame($"[unknown method {id}]"),

@@ -19,6 +19,8 @@ internal sealed class Sampler : IDisposable
     private readonly int[] _buffer = new int[ShadowStack.MaxRecordedDepth];
     private ShadowStack[] _active = new ShadowStack[16];
     private long[] _cpuBefore = new long[16];
+    private long _classifiedAt;
+    private readonly AwaitSampler _awaits;
     private readonly long _intervalTicks;
     private readonly GcPauseTracker _gcPauses;
     private readonly Stopwatch _clock = new();
@@ -30,6 +32,7 @@ internal sealed class Sampler : IDisposable
         _options = options;
         _intervalTicks = Stopwatch.Frequency / Math.Max(1, options.RateHz);
         _gcPauses = new GcPauseTracker(TimeSpan.FromTicks(TimeSpan.TicksPerSecond / Math.Max(1, options.RateHz)));
+        _awaits = new AwaitSampler(_aggregator);
         _thread = new Thread(Run) { IsBackground = true, Name = "HybridProf sampler", Priority = ThreadPriority.AboveNormal };
     }
 
@@ -41,6 +44,8 @@ internal sealed class Sampler : IDisposable
 
     public void Start()
     {
+        if (_options.Mode == ProfileMode.Wall)
+            PendingOperations.Acquire();
         _clock.Start();
         _thread.Start();
     }
@@ -51,12 +56,19 @@ internal sealed class Sampler : IDisposable
         _stop.Set();
         if (Thread.CurrentThread != _thread)
             _thread.Join(TimeSpan.FromSeconds(1));
-        return Snapshot();
+        var profile = Snapshot();
+        if (_options.Mode == ProfileMode.Wall)
+            PendingOperations.Release();
+        return profile;
     }
 
     /// <summary>A profile of the samples so far; sampling continues.</summary>
-    public Profile Snapshot() =>
-        _aggregator.Build(new ProfileMetadata(_options.Mode, _options.RateHz, _clock.Elapsed, Interlocked.Read(ref _missedTicks)));
+    public Profile Snapshot()
+    {
+        if (_options.Mode == ProfileMode.Wall)
+            _awaits.Flush();
+        return _aggregator.Build(new ProfileMetadata(_options.Mode, _options.RateHz, _clock.Elapsed, Interlocked.Read(ref _missedTicks)));
+    }
 
     public void Dispose() => Stop();
 
@@ -108,18 +120,24 @@ internal sealed class Sampler : IDisposable
     /// <summary>One tick: reads every instrumented thread once. Internal for the benchmarks.</summary>
     internal void SampleOnce()
     {
+        bool wall = _options.Mode == ProfileMode.Wall;
         int count = CollectActiveThreads();
-        if (_options.Mode == ProfileMode.Cpu)
-            count = KeepThreadsOnCpu(count);
         for (int i = 0; i < count; i++)
         {
             var stack = _active[i];
+            bool runnable = IsRunnable(stack, _cpuBefore[i], _classifiedAt);
+            if (!runnable && !wall)
+                continue;
             int depth = stack.CopyTo(_buffer, out bool truncated);
             if (depth == 0)
                 continue;
+            if (!runnable && !truncated && depth < _buffer.Length)
+                _buffer[depth++] = SampleAggregator.BlockedFrame;
             var owner = stack.Owner;
             _aggregator.Add(stack, owner.ManagedThreadId, owner.Name ?? $"thread {owner.ManagedThreadId}", _buffer, depth, truncated, 1);
         }
+        if (wall)
+            _awaits.Tick();
 
         int gcSamples = _gcPauses.TakeWholeIntervals();
         if (gcSamples > 0)
@@ -144,11 +162,15 @@ internal sealed class Sampler : IDisposable
             if (Volatile.Read(ref stack.Depth) > 0)
                 _active[count++] = stack;
         }
+        // First of the two clock readings IsRunnable compares (see there).
+        for (int i = 0; i < count; i++)
+            _cpuBefore[i] = _active[i].Clock.TryRead(out long cpu) ? cpu : -1;
+        _classifiedAt = Stopwatch.GetTimestamp();
         return count;
     }
 
     /// <summary>
-    /// Keeps the threads that are running or ready to run, judged from CPU clocks alone:
+    /// Whether a thread is running or ready to run, judged from CPU clocks alone:
     /// <list type="bullet">
     /// <item>each clock is read twice, a pass over the threads apart; the kernel counts a
     /// running slice up to the moment of a read, so a thread on a CPU right now has advanced.
@@ -159,21 +181,6 @@ internal sealed class Sampler : IDisposable
     /// </list>
     /// A thread that only woke briefly between waits counts as waiting either way.
     /// </summary>
-    private int KeepThreadsOnCpu(int count)
-    {
-        for (int i = 0; i < count; i++)
-            _cpuBefore[i] = _active[i].Clock.TryRead(out long cpu) ? cpu : -1;
-        long now = Stopwatch.GetTimestamp();
-        int kept = 0;
-        for (int i = 0; i < count; i++)
-        {
-            var stack = _active[i];
-            if (IsRunnable(stack, _cpuBefore[i], now))
-                _active[kept++] = stack;
-        }
-        return kept;
-    }
-
     private static bool IsRunnable(ShadowStack stack, long before, long now)
     {
         // No clock on this platform: the documented fallback to wall. A failed read: the thread is gone.

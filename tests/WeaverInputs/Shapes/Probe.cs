@@ -11,7 +11,13 @@ public static class Probe
 {
     public static List<string> Log { get; } = new();
 
-    public static void Record(string label) => Log.Add(label + ": " + string.Join(" > ", Profiler.CurrentStack()));
+    public static void Record(string label)
+    {
+        // Continuations record from pool threads.
+        string entry = label + ": " + string.Join(" > ", Profiler.CurrentStack());
+        lock (Log)
+            Log.Add(entry);
+    }
 
     public static int Depth() => Profiler.CurrentStack().Count;
 }

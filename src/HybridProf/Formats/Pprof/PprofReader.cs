@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using HybridProf.Model;
+
+namespace HybridProf.Formats.Pprof;
+
+/// <summary>
+/// Reads pprof files (gzip-compressed or plain <c>perftools.profiles.Profile</c>) into a profile:
+/// the weight is the <c>count</c> value (else <c>default_sample_type</c>, else the last value; a
+/// time in a profile without counts makes it deterministic, in nanoseconds); threads come from
+/// the <c>thread</c>/<c>thread_id</c> labels (without them, one thread <c>all</c>); inlined lines
+/// become frames of their own. Samples whose weight is not positive are left out; a sample
+/// without locations counts under <c>[unknown]</c>.
+/// </summary>
+public sealed class PprofReader : IProfileReader
+{
+    // Bounds what a tiny corrupt or hostile gzip stream can make us allocate.
+    private const int MaxMessageBytes = 1 << 30;
+    private static readonly Frame Unknown = new("[unknown]");
+
+    /// <inheritdoc />
+    public Profile Read(Stream input)
+    {
+        using var buffer = new MemoryStream();
+        input.CopyTo(buffer);
+        byte[] data = buffer.ToArray();
+        if (data.Length == 0)
+            throw new FormatException("pprof: the file is empty");
+        if (data.Length >= 2 && data[0] == 0x1F && data[1] == 0x8B)
+            data = Gunzip(data);
+        return ToProfile(PprofDecoder.Decode(data));
+    }
+
+    private static byte[] Gunzip(byte[] data)
+    {
+        try
+        {
+            using var gzip = new GZipStream(new MemoryStream(data), CompressionMode.Decompress);
+            using var output = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = gzip.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                if (output.Length + read > MaxMessageBytes)
+                    throw new FormatException($"pprof: the profile decompresses to more than {MaxMessageBytes} bytes");
+                output.Write(chunk, 0, read);
+            }
+            return output.ToArray();
+        }
+        catch (InvalidDataException e)
+        {
+            throw new FormatException("pprof: the gzip data is corrupt: " + e.Message, e);
+        }
+    }
+
+    private static Profile ToProfile(PprofMessage m)
+    {
+        var strings = new PprofStringLookup(m.Strings);
+        var weight = PprofWeight.Choose(m, strings);
+        var builder = new ProfileBuilder();
+        var threads = new Dictionary<(long, string?), int>();
+        var frames = new Dictionary<ulong, Frame[]>();
+        var stack = new List<Frame>();
+        foreach (var sample in m.Samples)
+        {
+            if (sample.Values.Count != m.SampleTypes.Count)
+                throw new FormatException($"pprof: a sample has {sample.Values.Count} values but the profile has {m.SampleTypes.Count} sample types");
+            long value = weight.Of(sample);
+            if (value <= 0)
+                continue;
+            stack.Clear();
+            foreach (ulong id in sample.LocationIds)
+                stack.AddRange(LocationFrames(m, strings, frames, id));
+            if (stack.Count == 0)
+                stack.Add(Unknown);
+            stack.Reverse(); // pprof lists the leaf first; the model the root.
+            builder.AddStack(builder.AddThread(Thread(sample, strings)), stack.Select(builder.AddFrame).ToArray(), value);
+        }
+        return builder.Build(weight.Metadata(m));
+    }
+
+    private static ProfileThread Thread(PprofSample sample, PprofStringLookup strings)
+    {
+        string? name = null;
+        long id = 0;
+        foreach (var label in sample.Labels)
+        {
+            string key = strings.Get(label.Key, "Label.key");
+            if (key == PprofSampleTypes.ThreadLabel && label.Str != 0)
+                name = strings.Get(label.Str, "Label.str");
+            else if (key == PprofSampleTypes.ThreadIdLabel)
+                id = label.Num;
+        }
+        int threadId = (int)Math.Max(int.MinValue, Math.Min(int.MaxValue, id));
+        return new ProfileThread(threadId, name ?? (id != 0 ? "thread " + id.ToString(CultureInfo.InvariantCulture) : "all"));
+    }
+
+    private static Frame[] LocationFrames(PprofMessage m, PprofStringLookup strings, Dictionary<ulong, Frame[]> cache, ulong id)
+    {
+        if (cache.TryGetValue(id, out var known))
+            return known;
+        if (!m.Locations.TryGetValue(id, out var location))
+            throw new FormatException($"pprof: a sample refers to location {id}, which the profile does not define");
+        Frame[] result = location.Lines.Count == 0
+            ? new[] { location.Address == 0 ? Unknown : new Frame("0x" + location.Address.ToString("x", CultureInfo.InvariantCulture)) }
+            : location.Lines.Select(line => LineFrame(m, strings, line)).ToArray();
+        cache.Add(id, result);
+        return result;
+    }
+
+    private static Frame LineFrame(PprofMessage m, PprofStringLookup strings, PprofLine line)
+    {
+        if (line.FunctionId == 0)
+            return Unknown;
+        if (!m.Functions.TryGetValue(line.FunctionId, out var function))
+            throw new FormatException($"pprof: a line refers to function {line.FunctionId}, which the profile does not define");
+        string name = strings.Get(function.Name, "Function.name");
+        if (name.Length == 0)
+            name = strings.Get(function.SystemName, "Function.system_name");
+        string file = strings.Get(function.Filename, "Function.filename");
+        // The model's frame is a function, so its line is where the function starts; the
+        // sampled line is the fallback, when the start is unknown.
+        long lineNumber = function.StartLine > 0 ? function.StartLine : line.Line;
+        return new Frame(
+            name.Length == 0 ? Unknown.Name : name,
+            file.Length == 0 ? null : file,
+            (int)Math.Max(0, Math.Min(int.MaxValue, lineNumber)));
+    }
+}

@@ -1,0 +1,67 @@
+using System;
+using System.Text.Json;
+
+namespace HybridProf.Formats.Speedscope;
+
+/// <summary>Checked access to a parsed speedscope file: every mistake is a FormatException naming the JSON path.</summary>
+internal static class SpeedscopeJson
+{
+    public static JsonElement Required(JsonElement obj, string name, JsonValueKind kind, string path) =>
+        Optional(obj, name, kind, path) ?? throw Error($"{Join(path, name)} is missing");
+
+    public static JsonElement? Optional(JsonElement obj, string name, JsonValueKind kind, string path)
+    {
+        if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+            return null;
+        Expect(value, kind, Join(path, name));
+        return value;
+    }
+
+    public static void Expect(JsonElement value, JsonValueKind kind, string path)
+    {
+        if (value.ValueKind != kind)
+            throw Error($"{path} must be {Describe(kind)}, not {Describe(value.ValueKind)}");
+    }
+
+    /// <summary>An integer in [0, <paramref name="limit"/>).</summary>
+    public static int Index(JsonElement value, int limit, string path)
+    {
+        Expect(value, JsonValueKind.Number, path);
+        if (!value.TryGetInt32(out int index) || index < 0 || index >= limit)
+            throw Error($"{path} is {value.GetRawText()}, not an index below {limit}");
+        return index;
+    }
+
+    /// <summary>A finite number that is not negative.</summary>
+    public static double NonNegative(JsonElement value, string path)
+    {
+        Expect(value, JsonValueKind.Number, path);
+        if (!value.TryGetDouble(out double number) || double.IsNaN(number) || double.IsInfinity(number) || number < 0)
+            throw Error($"{path} is {value.GetRawText()}, not a finite number ≥ 0");
+        return number;
+    }
+
+    /// <summary>A weight, scaled to the model's unit and rounded: exact for integers, rounded for fractions.</summary>
+    public static long Weight(JsonElement value, long scale, string path)
+    {
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out long whole) && whole >= 0)
+            return whole <= long.MaxValue / scale ? whole * scale : throw Error($"{path} is too large");
+        double scaled = Math.Round(NonNegative(value, path) * scale);
+        // (double)long.MaxValue is 2^63, itself too large for a long.
+        return scaled < long.MaxValue ? (long)scaled : throw Error($"{path} is too large");
+    }
+
+    public static FormatException Error(string problem) => new("speedscope: " + problem);
+
+    private static string Join(string path, string name) => path.Length == 0 ? name : path + "." + name;
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "null",
+    };
+}

@@ -1,0 +1,66 @@
+using System;
+using System.ComponentModel;
+using System.Threading;
+
+namespace HybridProf.Markers;
+
+/// <summary>
+/// The calls the weaver plants in async state machines (binary contract, like
+/// <see cref="Marker"/>). The kick-off method pushes the method's frame like any method, so
+/// the first synchronous run is under its callers. The first time the operation suspends,
+/// its logical callers are captured in an <see cref="AsyncNode"/> kept in a field of the
+/// state machine; each resumption pushes a switch entry pointing at it, so a continuation
+/// on any thread is sampled under the chain of awaiting callers.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class AsyncMarker
+{
+    /// <summary>
+    /// Entry of an async method's MoveNext. <paramref name="state"/> is −1 on the first run,
+    /// which happens inside the kick-off frame, so nothing is pushed; a resumption after an
+    /// await pushes a switch entry.
+    /// </summary>
+    public static ShadowStack? EnterMethod(int state, AsyncNode? node, int id) =>
+        state == -1 ? null : Resume(node, id);
+
+    /// <summary>
+    /// Entry of an async iterator's MoveNext: each step the consumer asks for is a slice
+    /// pushed under the consumer; a resumption after an await (state ≥ 0) is a switch.
+    /// </summary>
+    public static ShadowStack EnterIterator(int state, AsyncNode? node, int id) =>
+        state >= 0 ? Resume(node, id) : Marker.Enter(id);
+
+    /// <summary>
+    /// Called just before each await that suspends, after the state is stored and before the
+    /// builder is told: a struct state machine is boxed there, so the node must be in its field first.
+    /// </summary>
+    public static void Suspend(ref AsyncNode? node)
+    {
+        var stack = ShadowStack.Current;
+        var current = node ??= stack.Capture();
+        current.SuspendedAt = Environment.TickCount;
+        Volatile.Write(ref current.State, AsyncNode.Suspended);
+        stack.AdoptChildren(current);
+    }
+
+    /// <summary>In MoveNext's finally: pops what the entry pushed; state −2 means the operation is done.</summary>
+    public static void Exit(ShadowStack? stack, int state, AsyncNode? node)
+    {
+        if (stack is not null)
+            stack.Depth--;
+        if (state == -2)
+            node?.Complete();
+    }
+
+    private static ShadowStack Resume(AsyncNode? node, int id)
+    {
+        // No node: the operation suspended where no marker ran (e.g. it was already running
+        // when its assembly loaded); it is still named, just without its callers.
+        if (node is null)
+            return Marker.Enter(id);
+        Volatile.Write(ref node.State, AsyncNode.Running);
+        var stack = ShadowStack.Current;
+        stack.PushSwitch(node);
+        return stack;
+    }
+}

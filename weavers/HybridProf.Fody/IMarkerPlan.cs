@@ -1,0 +1,21 @@
+using System.Collections.Generic;
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+
+namespace HybridProf.Fody;
+
+/// <summary>Which marker calls a method gets; <see cref="MethodProcessor"/> does the rest.</summary>
+internal interface IMarkerPlan
+{
+    /// <summary>Type of the local that carries the shadow stack from the entry call to the exit call.</summary>
+    TypeReference StackType { get; }
+
+    /// <summary>Rewrites inside the body before it is wrapped (e.g. hooks at each await).</summary>
+    void Prepare(MethodBody body, ILProcessor il);
+
+    /// <summary>The entry call; it leaves the stack on the evaluation stack and ends with storing it in <paramref name="stack"/>.</summary>
+    IEnumerable<Instruction> Prologue(ILProcessor il, VariableDefinition stack);
+
+    /// <summary>The exit call, run in the finally after the stack local is loaded.</summary>
+    IEnumerable<Instruction> FinallyAfterLoadingStack(ILProcessor il);
+}

@@ -1,0 +1,40 @@
+using System.Collections.Generic;
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+
+namespace HybridProf.Fody;
+
+/// <summary>
+/// Ordinary methods, async kick-off stubs and iterator steps:
+/// <c>stack = Marker.Enter(Base + id)</c> on entry, <c>Marker.Exit(stack)</c> in the finally.
+/// </summary>
+internal sealed class SyncMarkerPlan : IMarkerPlan
+{
+    private readonly MarkerReferences _markers;
+    private readonly int _localId;
+
+    public SyncMarkerPlan(MarkerReferences markers, int localId)
+    {
+        _markers = markers;
+        _localId = localId;
+    }
+
+    public TypeReference StackType => _markers.ShadowStack;
+
+    public void Prepare(MethodBody body, ILProcessor il)
+    {
+    }
+
+    public IEnumerable<Instruction> Prologue(ILProcessor il, VariableDefinition stack)
+    {
+        foreach (var instruction in _markers.LoadGlobalId(il, _localId))
+            yield return instruction;
+        yield return il.Create(OpCodes.Call, _markers.Enter);
+        yield return il.Create(OpCodes.Stloc, stack);
+    }
+
+    public IEnumerable<Instruction> FinallyAfterLoadingStack(ILProcessor il)
+    {
+        yield return il.Create(OpCodes.Call, _markers.Exit);
+    }
+}

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using HybridProf.Configuration;
+using HybridProf.Inspection;
 using HybridProf.Markers;
 using HybridProf.Model;
 using HybridProf.Sampling;
@@ -35,10 +36,34 @@ public static class Profiler
     public static IReadOnlyList<string> CurrentStack()
     {
         var buffer = new int[ShadowStack.MaxRecordedDepth];
-        int count = ShadowStack.Current.CopyTo(buffer, out _);
-        var names = new string[count];
-        for (int i = 0; i < count; i++)
-            names[i] = MethodRegistry.Lookup(buffer[i])?.Name ?? $"[unknown method {buffer[i]}]";
-        return names;
+        return StackInspector.Names(buffer, ShadowStack.Current.CopyTo(buffer, out _));
+    }
+
+    /// <summary>
+    /// Every instrumented thread's logical stack and every pending async operation with its
+    /// logical stack and age, read without stopping anything. Pending operations are listed
+    /// only while tracked: during a wall-mode session or inside <see cref="TrackPendingOperations"/>.
+    /// </summary>
+    public static StackDump Dump() => StackInspector.Dump();
+
+    /// <summary>
+    /// Tracks suspended async operations until disposed, so <see cref="Dump"/> can list them.
+    /// Costs one compare-and-swap the first time each operation suspends.
+    /// </summary>
+    public static IDisposable TrackPendingOperations()
+    {
+        PendingOperations.Acquire();
+        return new Releaser();
+    }
+
+    private sealed class Releaser : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (System.Threading.Interlocked.Exchange(ref _released, 1) == 0)
+                PendingOperations.Release();
+        }
     }
 }

@@ -37,10 +37,11 @@ public static class AsyncMarker
     public static void Suspend(ref AsyncNode? node)
     {
         var stack = ShadowStack.Current;
+        bool first = node is null;
         var current = node ??= stack.Capture();
         current.SuspendedAt = Environment.TickCount;
         Volatile.Write(ref current.State, AsyncNode.Suspended);
-        stack.AdoptChildren(current);
+        stack.AdoptChildren(current, first);
     }
 
     /// <summary>In MoveNext's finally: pops what the entry pushed; state −2 means the operation is done.</summary>

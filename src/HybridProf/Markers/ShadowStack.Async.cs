@@ -46,7 +46,6 @@ public sealed partial class ShadowStack
         var node = new AsyncNode(below >= 0 ? Links[below] : null, frames);
         if (PendingOperations.IsTracking)
             PendingOperations.Add(node);
-        Remember(node, top);
         return node;
     }
 
@@ -55,7 +54,7 @@ public sealed partial class ShadowStack
     /// operations captured above it since it was entered are the ones it started and now
     /// awaits (directly or through WhenAll/WhenAny), so its wait is theirs.
     /// </summary>
-    internal void AdoptChildren(AsyncNode node)
+    internal void AdoptChildren(AsyncNode node, bool firstSuspension)
     {
         int position = Math.Min(Depth, Frames.Length) - 1;
         bool resumed = position >= 0 && Frames[position] == SwitchFrame && Links[position] == node;
@@ -66,6 +65,10 @@ public sealed partial class ShadowStack
             if (child != node && (resumed ? child.Parent == node : StartedUnder(node, child)))
                 child.AdoptBy(node);
         }
+        // Only now may it wait to be adopted itself: remembering it first would drop the
+        // children above it, which belong to it.
+        if (firstSuspension)
+            Remember(node, position);
     }
 
     // On a first run, a child's chain continues the parent's frames on the same switch node.

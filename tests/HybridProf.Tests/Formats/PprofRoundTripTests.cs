@@ -59,7 +59,7 @@ public class PprofRoundTripTests
             m.WriteMessage(3, Message(l => { l.WriteInt64(1, 9); l.WriteInt64(3, 12); })); // goroutine=12: ignored
         }));
         p.WriteMessage(2, Message(m => { m.WriteInt64(1, 3); m.WriteInt64(2, 2); m.WriteInt64(2, 20_000_000); }));
-        p.WriteMessage(2, Message(m => { m.WriteInt64(1, 1); m.WriteInt64(2, 0); m.WriteInt64(2, 0); })); // zero weight: left out
+        p.WriteMessage(2, Message(m => { m.WriteInt64(1, 1); m.WritePacked(2, new long[] { 0, 0 }); })); // zero weight: left out
         p.WriteMessage(3, Message(m => { m.WriteInt64(1, 1); m.WriteInt64(5, 8); }));
         p.WriteMessage(4, Message(m => { m.WriteInt64(1, 1); m.WriteInt64(2, 1); m.WriteMessage(4, Message(l => { l.WriteInt64(1, 1); l.WriteInt64(2, 10); })); }));
         p.WriteMessage(4, Message(m =>

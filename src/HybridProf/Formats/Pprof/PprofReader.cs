@@ -14,7 +14,8 @@ namespace HybridProf.Formats.Pprof;
 /// time in a profile without counts makes it deterministic, in nanoseconds); threads come from
 /// the <c>thread</c>/<c>thread_id</c> labels (without them, one thread <c>all</c>); inlined lines
 /// become frames of their own. Samples whose weight is not positive are left out; a sample
-/// without locations counts under <c>[unknown]</c>.
+/// without locations counts under <c>[unknown]</c>. A gzip file must be a single member (as
+/// every pprof writer makes them), so that a truncated file is told from a complete one.
 /// </summary>
 public sealed class PprofReader : IProfileReader
 {
@@ -49,12 +50,27 @@ public sealed class PprofReader : IProfileReader
                     throw new FormatException($"pprof: the profile decompresses to more than {MaxMessageBytes} bytes");
                 output.Write(chunk, 0, read);
             }
+            CheckTrailer(data, output.Length);
             return output.ToArray();
         }
         catch (InvalidDataException e)
         {
             throw new FormatException("pprof: the gzip data is corrupt: " + e.Message, e);
         }
+    }
+
+    // GZipStream ends quietly where its input ends, so a cut-off file would read as a smaller
+    // profile. The trailer's last field, ISIZE, is the uncompressed length mod 2^32 (RFC 1952):
+    // for a single-member file, which is what pprof writers produce, it must match. (Where the
+    // whole trailer is present, the inflater has already checked the CRC.)
+    private static void CheckTrailer(byte[] data, long length)
+    {
+        const int Header = 10, Trailer = 8;
+        uint size = data.Length >= Header + Trailer
+            ? (uint)(data[data.Length - 4] | data[data.Length - 3] << 8 | data[data.Length - 2] << 16 | data[data.Length - 1] << 24)
+            : uint.MaxValue;
+        if (data.Length < Header + Trailer || size != (uint)length)
+            throw new FormatException($"pprof: the gzip data is truncated or corrupt ({data.Length} bytes hold {length} bytes of profile, the trailer says {size})");
     }
 
     private static Profile ToProfile(PprofMessage m)

@@ -12,9 +12,9 @@ namespace HybridProf.Formats.Pprof;
 /// <c>go tool pprof</c>, Pyroscope, Grafana and Parca. Sampling profiles carry two values per
 /// sample, <c>samples/count</c> and <c>cpu/nanoseconds</c> (or <c>wall/nanoseconds</c>) derived
 /// from the rate; deterministic profiles one, <c>time/nanoseconds</c>. Each sample lists its
-/// locations leaf first, as pprof requires, and carries the labels <c>thread</c> (name) and
-/// <c>thread_id</c> (number). One location and one function per frame, with name, system name,
-/// file and line.
+/// locations leaf first, as pprof requires, and carries the labels <c>thread</c> (name) and,
+/// unless it is 0, <c>thread_id</c> (number). One location and one function per frame, with
+/// name, system name, file and line. A comment keeps the mode, rate and missed ticks.
 /// </summary>
 public sealed class PprofWriter : IProfileWriter
 {
@@ -102,10 +102,14 @@ public sealed class PprofWriter : IProfileWriter
         name.WriteInt64(S.Label.Key, strings[PprofSampleTypes.ThreadLabel]);
         name.WriteInt64(S.Label.Str, strings[thread.Name]);
         w.WriteMessage(S.Sample.Label, name);
-        var id = new ProtoWriter();
-        id.WriteInt64(S.Label.Key, strings[PprofSampleTypes.ThreadIdLabel]);
-        id.WriteInt64(S.Label.Num, thread.Id);
-        w.WriteMessage(S.Sample.Label, id);
+        // Synthetic threads such as [GC] have id 0, which proto3 cannot tell from "no number".
+        if (thread.Id != 0)
+        {
+            var id = new ProtoWriter();
+            id.WriteInt64(S.Label.Key, strings[PprofSampleTypes.ThreadIdLabel]);
+            id.WriteInt64(S.Label.Num, thread.Id);
+            w.WriteMessage(S.Sample.Label, id);
+        }
         return w;
     }
 

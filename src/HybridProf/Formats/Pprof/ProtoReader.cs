@@ -140,7 +140,9 @@ internal sealed class ProtoReader
                 Advance(4, field);
                 break;
             case WireType.LengthDelimited:
-                _position += ReadLength();
+                // Not "_position += ReadLength()": that would add to the position before the length was read.
+                int length = ReadLength();
+                _position += length;
                 break;
             case WireType.StartGroup:
                 SkipGroup(field, depth);

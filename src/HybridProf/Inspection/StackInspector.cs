@@ -1,0 +1,48 @@
+using System;
+using System.Collections.Generic;
+using HybridProf.Markers;
+using HybridProf.Sampling;
+
+namespace HybridProf.Inspection;
+
+/// <summary>Reads logical stacks from any thread without stopping anyone (the sampler's way).</summary>
+internal static class StackInspector
+{
+    public static StackDump Dump()
+    {
+        var buffer = new int[ShadowStack.MaxRecordedDepth];
+        var threads = new List<ThreadStack>();
+        foreach (var stack in ThreadRegistry.Snapshot())
+        {
+            int count = stack.CopyTo(buffer, out _);
+            if (count == 0)
+                continue;
+            var owner = stack.Owner;
+            threads.Add(new ThreadStack(owner.ManagedThreadId, owner.Name ?? $"thread {owner.ManagedThreadId}", Names(buffer, count)));
+        }
+
+        var pending = new List<PendingOperation>();
+        var state = (Buffer: buffer, List: pending, Now: Environment.TickCount);
+        PendingOperations.Collect(ref state, static (ref (int[] Buffer, List<PendingOperation> List, int Now) s, AsyncNode node) =>
+        {
+            int current = System.Threading.Volatile.Read(ref node.State);
+            if (current == AsyncNode.Suspended)
+            {
+                int count = node.CopyChainTo(s.Buffer);
+                var age = TimeSpan.FromMilliseconds(Math.Max(0, unchecked(s.Now - node.SuspendedAt)));
+                s.List.Add(new PendingOperation(Names(s.Buffer, count), age, System.Threading.Volatile.Read(ref node.PendingChildren) > 0));
+            }
+            // Done nodes stay for the sampler to account; a dump only reads.
+            return true;
+        });
+        return new StackDump(threads, pending);
+    }
+
+    public static IReadOnlyList<string> Names(int[] ids, int count)
+    {
+        var names = new string[count];
+        for (int i = 0; i < count; i++)
+            names[i] = MethodRegistry.Lookup(ids[i])?.Name ?? $"[unknown method {ids[i]}]";
+        return names;
+    }
+}

@@ -55,7 +55,7 @@ public sealed class ProfileContentTests(PackedApp app)
     }
 
     [Fact]
-    public void Wall_mode_sees_sleeping_threads_and_cpu_mode_does_not()
+    public void Wall_mode_sees_blocked_threads_and_cpu_mode_does_not()
     {
         string wall = app.OutputPath("wall.collapsed");
         string cpu = app.OutputPath("cpu.collapsed");
@@ -64,10 +64,12 @@ public sealed class ProfileContentTests(PackedApp app)
 
         var wallProfile = Collapsed.Read(wall);
         var cpuProfile = Collapsed.Read(cpu);
-        double wallSleep = (double)wallProfile.OwnSamples("Workloads.Sleeper") / wallProfile.Total;
-        double cpuSleep = (double)cpuProfile.OwnSamples("Workloads.Sleeper") / Math.Max(1, cpuProfile.Total);
-        Assert.True(wallSleep > 0.8, $"wall mode put {wallSleep:P0} in Sleeper");
+        long wallBlocked = wallProfile.Stacks.Where(s => s.Frames[^1] == "[blocked]" && s.Frames[^2] == "E2eApp.Workloads.Sleeper").Sum(s => s.Count);
+        double wallSleep = (double)wallBlocked / wallProfile.Total;
+        double cpuSleep = (double)cpuProfile.Stacks.Where(s => s.Frames.Contains("E2eApp.Workloads.Sleeper")).Sum(s => s.Count) / Math.Max(1, cpuProfile.Total);
+        Assert.True(wallSleep > 0.8, $"wall mode put {wallSleep:P0} in Sleeper;[blocked]");
         Assert.True(cpuSleep < 0.2, $"cpu mode put {cpuSleep:P0} in Sleeper");
+        Assert.DoesNotContain(cpuProfile.AllFrames, f => f == "[blocked]");
     }
 
     [Theory]

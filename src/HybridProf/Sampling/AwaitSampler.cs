@@ -18,11 +18,12 @@ internal sealed class AwaitSampler
 
     public AwaitSampler(SampleAggregator aggregator) => _aggregator = aggregator;
 
-    public void Tick()
+    public void Tick(int weight)
     {
-        var self = this;
-        PendingOperations.Collect(ref self, static (ref AwaitSampler sampler, AsyncNode node) =>
+        var state = (Sampler: this, Weight: weight);
+        PendingOperations.Collect(ref state, static (ref (AwaitSampler Sampler, int Weight) s, AsyncNode node) =>
         {
+            var sampler = s.Sampler;
             int state = System.Threading.Volatile.Read(ref node.State);
             if (state == AsyncNode.Done)
             {
@@ -30,7 +31,7 @@ internal sealed class AwaitSampler
                 return false;
             }
             if (state == AsyncNode.Suspended && System.Threading.Volatile.Read(ref node.PendingChildren) <= 0)
-                node.AwaitSamples++;
+                node.AwaitSamples += s.Weight;
             return true;
         });
     }

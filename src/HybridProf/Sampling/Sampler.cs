@@ -75,7 +75,9 @@ internal sealed class Sampler : IDisposable
     private void Run()
     {
         var jitter = new Random(Environment.TickCount);
-        long next = _clock.ElapsedTicks + _intervalTicks;
+        long last = _clock.ElapsedTicks;
+        long next = last + _intervalTicks;
+        double credit = 0;
         long lastPurge = 0;
         try
         {
@@ -92,13 +94,21 @@ internal sealed class Sampler : IDisposable
                 if (_stop.IsSet)
                     return;
 
-                SampleOnce();
-
+                // A late tick stands for every interval since the last one, so a sampler
+                // starved by a busy machine still gives each stack its share of the time.
+                // Credit carries fractions over, so the weights add up to the elapsed intervals.
                 long now = _clock.ElapsedTicks;
+                credit += (double)(now - last) / _intervalTicks;
+                last = now;
+                int weight = (int)Math.Min(int.MaxValue, Math.Floor(credit));
+                credit -= weight;
+                if (weight > 0)
+                    SampleOnce(weight);
+
                 next += _intervalTicks;
                 if (now > next + _intervalTicks)
                 {
-                    // Late by more than a tick: report it instead of hiding it, and restart the cadence.
+                    // Late by more than a tick: report it, and restart the cadence.
                     Interlocked.Add(ref _missedTicks, (now - next) / _intervalTicks);
                     next = now + _intervalTicks;
                 }
@@ -117,27 +127,28 @@ internal sealed class Sampler : IDisposable
         }
     }
 
-    /// <summary>One tick: reads every instrumented thread once. Internal for the benchmarks.</summary>
-    internal void SampleOnce()
+    /// <summary>One tick: reads every instrumented thread once, each sample counting <paramref name="weight"/> intervals. Internal for the benchmarks.</summary>
+    internal void SampleOnce(int weight = 1)
     {
         bool wall = _options.Mode == ProfileMode.Wall;
         int count = CollectActiveThreads();
         for (int i = 0; i < count; i++)
         {
             var stack = _active[i];
-            bool runnable = IsRunnable(stack, _cpuBefore[i], _classifiedAt);
-            if (!runnable && !wall)
+            double running = RunningShare(stack, _cpuBefore[i], _classifiedAt);
+            bool blocked = running < RunnableShare;
+            if (!wall && blocked)
                 continue;
             int depth = stack.CopyTo(_buffer, out bool truncated);
             if (depth == 0)
                 continue;
-            if (!runnable && !truncated && depth < _buffer.Length)
+            if (blocked && !truncated && depth < _buffer.Length)
                 _buffer[depth++] = SampleAggregator.BlockedFrame;
             var owner = stack.Owner;
-            _aggregator.Add(stack, owner.ManagedThreadId, owner.Name ?? $"thread {owner.ManagedThreadId}", _buffer, depth, truncated, 1);
+            _aggregator.Add(stack, owner.ManagedThreadId, owner.Name ?? $"thread {owner.ManagedThreadId}", _buffer, depth, truncated, weight);
         }
         if (wall)
-            _awaits.Tick();
+            _awaits.Tick(weight);
 
         int gcSamples = _gcPauses.TakeWholeIntervals();
         if (gcSamples > 0)
@@ -169,32 +180,39 @@ internal sealed class Sampler : IDisposable
         return count;
     }
 
+    // A thread not on a CPU at the sampled instant still counts as runnable (cpu mode keeps
+    // it, wall mode does not mark it [blocked]) when it ran at least this share of the time
+    // since its last reading: the sampler or another process displaced it. A thread starved
+    // below it by heavy oversubscription reads as waiting (documented).
+    private const double RunnableShare = 0.2;
+
     /// <summary>
-    /// Whether a thread is running or ready to run, judged from CPU clocks alone:
+    /// How much a thread is running, judged from CPU clocks alone: 1 when it is on a CPU at
+    /// this instant, else the share of the time since its last reading that it ran.
     /// <list type="bullet">
     /// <item>each clock is read twice, a pass over the threads apart; the kernel counts a
     /// running slice up to the moment of a read, so a thread on a CPU right now has advanced.
     /// This catches short bursts that an average over the interval would miss;</item>
-    /// <item>a thread that was not on a CPU at that instant still counts when it ran for at
-    /// least half the time since its last reading: on a busy machine (or with one core) the
-    /// sampler itself may have displaced it, and it is runnable, not waiting.</item>
+    /// <item>a thread that was not on a CPU at that instant may still be runnable: on a busy
+    /// machine (or with one core) the sampler itself may have displaced it. Its recent share
+    /// tells that apart from a thread that waits.</item>
     /// </list>
-    /// A thread that only woke briefly between waits counts as waiting either way.
+    /// Where no clock exists (the documented cpu-to-wall fallback) every thread counts as running.
     /// </summary>
-    private static bool IsRunnable(ShadowStack stack, long before, long now)
+    private static double RunningShare(ShadowStack stack, long before, long now)
     {
-        // No clock on this platform: the documented fallback to wall. A failed read: the thread is gone.
         if (!stack.Clock.IsAvailable)
-            return true;
+            return 1;
+        // A failed read: the thread is gone.
         if (before < 0 || !stack.Clock.TryRead(out long after))
-            return false;
+            return 0;
         long lastCpu = stack.LastCpuNanoseconds;
         long lastRead = stack.LastReadTimestamp;
         stack.LastCpuNanoseconds = after;
         stack.LastReadTimestamp = now;
         if (after > before)
-            return true;
+            return 1;
         double wallNanoseconds = (now - lastRead) * 1e9 / Stopwatch.Frequency;
-        return lastCpu >= 0 && wallNanoseconds > 0 && after - lastCpu >= 0.5 * wallNanoseconds;
+        return lastCpu >= 0 && wallNanoseconds > 0 ? (after - lastCpu) / wallNanoseconds : 0;
     }
 }

@@ -17,6 +17,8 @@ public static class Program
             case "exceptions": Workloads.ThrowAndCatch(seconds); break;
             case "sleep": Workloads.SleepAndCompute(seconds); break;
             case "shapes": return Shapes.RunAll(seconds);
+            case "async": AsyncWork.Run(seconds).GetAwaiter().GetResult(); break;
+            case "asyncwait": AsyncWork.Sleepy(seconds).GetAwaiter().GetResult(); break;
             case "exit": Workloads.BurnThreeToOne(seconds); Environment.Exit(3); break;
             case "crash": Workloads.BurnThreeToOne(seconds); throw new InvalidOperationException("unhandled on purpose");
             case "serve": Console.WriteLine("ready"); Workloads.BurnThreeToOne(600); break;
@@ -150,4 +152,36 @@ public sealed class Box<T>
         Spin.For(0.2);
         return _value;
     }
+}
+
+/// <summary>Fan-out with CPU work in continuations that resume on pool threads.</summary>
+public static class AsyncWork
+{
+    public static async Task Run(double seconds)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed.TotalSeconds < seconds)
+            await Handle();
+    }
+
+    private static async Task Handle() => await Task.WhenAll(Load(), Load());
+
+    private static async Task Load()
+    {
+        await Task.Yield();
+        Parse();
+        await Task.Delay(1).ConfigureAwait(false);
+        Parse();
+    }
+
+    private static void Parse() => Spin.For(2.0);
+
+    public static async Task Sleepy(double seconds)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed.TotalSeconds < seconds)
+            await DelayLeaf();
+    }
+
+    private static async Task DelayLeaf() => await Task.Delay(50);
 }

@@ -83,6 +83,16 @@ public class PprofCorruptionTests
         Refused(p => p.WriteMessage(4, Message(m => m.WriteInt64(3, 5))), "a location has id 0");
 
     [Fact]
+    public void Weights_that_add_up_past_the_largest_long_are_refused() =>
+        Refused(
+            p =>
+            {
+                Minimal(p, values: new[] { long.MaxValue });
+                p.WriteMessage(2, Message(m => { m.WritePacked(1, new long[] { 1 }); m.WritePacked(2, new long[] { 1 }); }));
+            },
+            "the sample weights add up to more than 2^63");
+
+    [Fact]
     public void The_minimal_message_of_these_tests_is_valid() =>
         Assert.Equal("f 1\n", ProfileFormatsGen.Collapsed(Read(Build(p => Minimal(p)))));
 

@@ -43,6 +43,7 @@ public sealed class PprofGoToolTests : IDisposable
         Assert.Equal((0L, 1200L), rows["Worker.Run"]);
         Assert.Equal((800L, 800L), rows["[GC]"]);
         Assert.Equal((1L, 1L), rows["Shop.Tiny"]);
+        Assert.Equal((500L, 500L), rows["Shop.Render<T>"]); // generic names are shown as written
     }
 
     [Fact]
@@ -63,8 +64,8 @@ public sealed class PprofGoToolTests : IDisposable
         Assert.Contains("Shop.Parse(string) src/Shop/Parser.cs:42", lines);
         Assert.Contains("Worker.Fib src/Shop/Worker.cs:14", lines);
         string tags = Pprof("-tags", "-sample_index=samples", _path)!;
-        Assert.Matches(@"thread:.*\n(.*\n)*\s+7500 \(\s*68\.18%\): main", tags);
-        Assert.Matches(@"\s+3200 \(\s*29\.09%\): worker", tags);
+        Assert.Matches(@"thread: Total 11001\.0\n\s+8001\.0 \(72\.73%\): main\n\s+2200\.0 \(20\.00%\): worker\n\s+800\.0 \( 7\.27%\): \[GC\]", tags);
+        Assert.Matches(@"thread_id: Total 10201\.0\n\s+8001\.0 \(78\.43%\): 1\n\s+2200\.0 \(21\.57%\): 7", tags);
     }
 
     // Runs go tool pprof; null when Go is missing and that is allowed.

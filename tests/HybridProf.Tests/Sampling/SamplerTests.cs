@@ -16,15 +16,18 @@ public class SamplerTests
         long sleeper = OwnSamples(profile, "Tests.Sampled.Sleeper");
         Assert.True(spinner > 20, $"the spinning thread got {spinner} samples");
         Assert.True(sleeper < spinner / 5, $"the sleeping thread got {sleeper} samples against {spinner}");
+        Assert.DoesNotContain(profile.Frames, f => f.Name == "[blocked]");
     }
 
     [Fact]
-    public void Wall_mode_keeps_waiting_threads_too()
+    public void Wall_mode_keeps_waiting_threads_too_and_marks_them_blocked()
     {
         var profile = ProfileWhile(ProfileMode.Wall, TimeSpan.FromSeconds(1));
-        long sleeper = OwnSamples(profile, "Tests.Sampled.Sleeper");
-        Assert.True(sleeper > 20, $"the sleeping thread got {sleeper} samples");
-        Assert.Contains(profile.Stacks, s => profile.FrameNames(s).SequenceEqual(new[] { "Tests.Sampled.Root", "Tests.Sampled.Sleeper" }));
+        long blocked = profile.Stacks
+            .Where(s => profile.FrameNames(s).SequenceEqual(new[] { "Tests.Sampled.Root", "Tests.Sampled.Sleeper", "[blocked]" }))
+            .Sum(s => s.Samples);
+        Assert.True(blocked > 20, $"the sleeping thread got {blocked} blocked samples");
+        Assert.True(OwnSamples(profile, "Tests.Sampled.Spinner") > 20, "the spinning thread was not sampled as running");
     }
 
     [Fact]

@@ -81,6 +81,7 @@ public sealed class PprofReader : IProfileReader
         var threads = new Dictionary<(long, string?), int>();
         var frames = new Dictionary<ulong, Frame[]>();
         var stack = new List<Frame>();
+        long total = 0;
         foreach (var sample in m.Samples)
         {
             if (sample.Values.Count != m.SampleTypes.Count)
@@ -88,6 +89,10 @@ public sealed class PprofReader : IProfileReader
             long value = weight.Of(sample);
             if (value <= 0)
                 continue;
+            // Every sum of weights (merged stacks, totals) must fit: bounding the grand total bounds them all.
+            if (value > long.MaxValue - total)
+                throw new FormatException("pprof: the sample weights add up to more than 2^63");
+            total += value;
             stack.Clear();
             foreach (ulong id in sample.LocationIds)
                 stack.AddRange(LocationFrames(m, strings, frames, id));

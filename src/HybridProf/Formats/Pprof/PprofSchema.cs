@@ -141,7 +141,10 @@ internal static class PprofSchema
         /// <summary><c>int64 name = 2;</c> Name of the function, in human-readable form if available (string index).</summary>
         public const int Name = 2;
 
-        /// <summary><c>int64 system_name = 3;</c> Name of the function, as identified by the system, e.g. a mangled name (string index).</summary>
+        /// <summary>
+        /// <c>int64 system_name = 3;</c> Name of the function, as identified by the system, e.g. a C++
+        /// mangled name (string index). Read as the name when the name is empty; not written (see PprofWriter).
+        /// </summary>
         public const int SystemName = 3;
 
         /// <summary><c>int64 filename = 4;</c> Source file containing the function (string index).</summary>

@@ -14,7 +14,8 @@ namespace HybridProf.Formats.Pprof;
 /// from the rate; deterministic profiles one, <c>time/nanoseconds</c>. Each sample lists its
 /// locations leaf first, as pprof requires, and carries the labels <c>thread</c> (name) and,
 /// unless it is 0, <c>thread_id</c> (number). One location and one function per frame, with
-/// name, system name, file and line. A comment keeps the mode, rate and missed ticks.
+/// name, file and line; no system name, which pprof would try to demangle. A comment keeps the
+/// mode, rate and missed ticks.
 /// </summary>
 public sealed class PprofWriter : IProfileWriter
 {
@@ -129,8 +130,9 @@ public sealed class PprofWriter : IProfileWriter
         var w = new ProtoWriter();
         w.WriteInt64(S.Function.Id, id);
         w.WriteInt64(S.Function.Name, strings[frame.Name]);
-        // No mangled name exists for a C# method: the system name is the display name.
-        w.WriteInt64(S.Function.SystemName, strings[frame.Name]);
+        // system_name stays unset on purpose: a C# method has no mangled name, and pprof treats a
+        // system name equal to the name as one still to demangle, stripping what looks like C++
+        // template arguments, so Cache<TKey, TValue>.Get would show as Cache.Get.
         w.WriteInt64(S.Function.Filename, strings[frame.File]);
         w.WriteInt64(S.Function.StartLine, frame.Line);
         return w;

@@ -9,6 +9,27 @@ internal static class SpeedscopeJson
     public static JsonElement Required(JsonElement obj, string name, JsonValueKind kind, string path) =>
         Optional(obj, name, kind, path) ?? throw Error($"{Join(path, name)} is missing");
 
+    /// <summary>A required string property's value.</summary>
+    public static string RequiredString(JsonElement obj, string name, string path) =>
+        Text(Required(obj, name, JsonValueKind.String, path), Join(path, name));
+
+    /// <summary>An optional string property's value, or null.</summary>
+    public static string? OptionalString(JsonElement obj, string name, string path) =>
+        Optional(obj, name, JsonValueKind.String, path) is { } value ? Text(value, Join(path, name)) : null;
+
+    // The parser checks the JSON's structure; a string's UTF-8 is only checked when it is read.
+    private static string Text(JsonElement value, string path)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw Error($"{path} is not valid UTF-8");
+        }
+    }
+
     public static JsonElement? Optional(JsonElement obj, string name, JsonValueKind kind, string path)
     {
         if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)

@@ -39,27 +39,28 @@ public sealed class SpeedscopeReader : IProfileReader
     private static Profile ToProfile(JsonElement root)
     {
         Expect(root, JsonValueKind.Object, "the file");
-        var schema = Required(root, S.SchemaProperty, JsonValueKind.String, "");
-        if (schema.GetString() != S.SchemaUrl)
-            throw Error($"$schema is \"{schema.GetString()}\", not \"{S.SchemaUrl}\"");
+        string schema = RequiredString(root, S.SchemaProperty, "");
+        if (schema != S.SchemaUrl)
+            throw Error($"$schema is \"{schema}\", not \"{S.SchemaUrl}\"");
         var frames = ReadFrames(Required(Required(root, S.Shared, JsonValueKind.Object, ""), S.Frames, JsonValueKind.Array, S.Shared));
 
         var builder = new ProfileBuilder();
+        var total = new long[1];
         string? unit = null;
         int i = 0;
         foreach (var profile in Required(root, S.Profiles, JsonValueKind.Array, "").EnumerateArray())
         {
             string path = $"profiles[{i}]";
             Expect(profile, JsonValueKind.Object, path);
-            string type = Required(profile, S.Type, JsonValueKind.String, path).GetString()!;
+            string type = RequiredString(profile, S.Type, path);
             if (type != S.Sampled)
                 throw Error($"{path} is a '{type}' profile; HybridProf reads only '{S.Sampled}' profiles");
-            string thisUnit = Required(profile, S.Unit, JsonValueKind.String, path).GetString()!;
+            string thisUnit = RequiredString(profile, S.Unit, path);
             if (unit is not null && thisUnit != unit)
                 throw Error($"{path} has unit '{thisUnit}' but an earlier profile has '{unit}'");
             unit = thisUnit;
-            string name = Required(profile, S.Name, JsonValueKind.String, path).GetString()!;
-            ReadSamples(builder, builder.AddThread(new ProfileThread(i, name)), profile, frames, NanosPer(thisUnit, path), path);
+            string name = RequiredString(profile, S.Name, path);
+            ReadSamples(builder, builder.AddThread(new ProfileThread(i, name)), profile, frames, NanosPer(thisUnit, path), path, total);
             i++;
         }
         var mode = unit is null or "none" or "bytes" ? ProfileMode.Cpu : ProfileMode.Deterministic;
@@ -73,15 +74,16 @@ public sealed class SpeedscopeReader : IProfileReader
         {
             string path = $"shared.frames[{frames.Count}]";
             Expect(item, JsonValueKind.Object, path);
-            string name = Required(item, S.Name, JsonValueKind.String, path).GetString()!;
-            string? file = Optional(item, S.File, JsonValueKind.String, path)?.GetString();
+            string name = RequiredString(item, S.Name, path);
+            string? file = OptionalString(item, S.File, path);
             int line = Optional(item, S.Line, JsonValueKind.Number, path) is { } l ? (int)Math.Min(int.MaxValue, Math.Round(NonNegative(l, path + ".line"))) : 0;
             frames.Add(new Frame(name, file, line));
         }
         return frames.ToArray();
     }
 
-    private static void ReadSamples(ProfileBuilder builder, int thread, JsonElement profile, Frame[] frames, long scale, string path)
+    // total[0] is the weight read so far, across profiles.
+    private static void ReadSamples(ProfileBuilder builder, int thread, JsonElement profile, Frame[] frames, long scale, string path, long[] total)
     {
         var samples = Required(profile, S.Samples, JsonValueKind.Array, path);
         var weights = Required(profile, S.Weights, JsonValueKind.Array, path);
@@ -104,6 +106,10 @@ public sealed class SpeedscopeReader : IProfileReader
                 stack.Add(Index(index, frames.Length, $"{samplePath}[{stack.Count}]"));
             if (value < 1)
                 continue;
+            // Every sum of weights (merged stacks, totals) must fit: bounding the grand total bounds them all.
+            if (value > long.MaxValue - total[0])
+                throw Error("the weights add up to more than 2^63");
+            total[0] += value;
             builder.AddStack(thread, stack.Count == 0 ? new[] { builder.AddFrame(Unknown) } : stack.ConvertAll(f => builder.AddFrame(frames[f])), value);
         }
     }

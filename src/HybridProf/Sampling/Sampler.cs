@@ -199,7 +199,7 @@ internal sealed class Sampler : IDisposable
     /// </list>
     /// Where no clock exists (the documented cpu-to-wall fallback) every thread counts as running.
     /// </summary>
-    private static double RunningShare(ShadowStack stack, long before, long now)
+    private double RunningShare(ShadowStack stack, long before, long now)
     {
         if (!stack.Clock.IsAvailable)
             return 1;
@@ -212,7 +212,9 @@ internal sealed class Sampler : IDisposable
         stack.LastReadTimestamp = now;
         if (after > before)
             return 1;
-        double wallNanoseconds = (now - lastRead) * 1e9 / Stopwatch.Frequency;
-        return lastCpu >= 0 && wallNanoseconds > 0 ? (after - lastCpu) / wallNanoseconds : 0;
+        // Over at least one interval: right after a late tick the window is short, and a
+        // burst that ended just before the thread went to sleep would look like a busy thread.
+        double wallNanoseconds = Math.Max(now - lastRead, _intervalTicks) * 1e9 / Stopwatch.Frequency;
+        return lastCpu >= 0 ? (after - lastCpu) / wallNanoseconds : 0;
     }
 }

@@ -18,7 +18,7 @@ public class SpeedscopeReaderTests
     [InlineData("""{"$schema":"https://www.speedscope.app/file-format-schema.json","profiles":[]}""", "shared is missing")]
     [InlineData("""{"$schema":"https://www.speedscope.app/file-format-schema.json","shared":{"frames":[{"file":"x"}]},"profiles":[]}""", "shared.frames[0].name is missing")]
     [InlineData(Head + """{}}""", "profiles must be an array, not an object")]
-    [InlineData(Head + """[{"type":"evented","name":"t","unit":"none","startValue":0,"endValue":0,"events":[]}]}""", "profiles[0] is a 'evented' profile; HybridProf reads only 'sampled' profiles")]
+    [InlineData(Head + """[{"type":"evented","name":"t","unit":"none","startValue":0,"endValue":0,"events":[]}]}""", "profiles[0] is of type 'evented'; HybridProf reads only 'sampled' profiles")]
     [InlineData(Head + """[{"type":"sampled","name":"t","unit":"parsecs","startValue":0,"endValue":1,"samples":[[0]],"weights":[1]}]}""", "profiles[0].unit 'parsecs' is not a speedscope unit")]
     [InlineData(Head + """[{"type":"sampled","name":"t","unit":"none","startValue":0,"endValue":1,"samples":[[0]],"weights":[1,2]}]}""", "profiles[0] has 1 samples but 2 weights")]
     [InlineData(Head + """[{"type":"sampled","name":"t","unit":"none","startValue":0,"endValue":1,"samples":[[0,1]],"weights":[1]}]}""", "profiles[0].samples[0][1] is 1, not an index below 1")]

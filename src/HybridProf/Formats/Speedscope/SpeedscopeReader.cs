@@ -45,7 +45,7 @@ public sealed class SpeedscopeReader : IProfileReader
         var frames = ReadFrames(Required(Required(root, S.Shared, JsonValueKind.Object, ""), S.Frames, JsonValueKind.Array, S.Shared));
 
         var builder = new ProfileBuilder();
-        var total = new long[1];
+        long total = 0;
         string? unit = null;
         int i = 0;
         foreach (var profile in Required(root, S.Profiles, JsonValueKind.Array, "").EnumerateArray())
@@ -54,13 +54,13 @@ public sealed class SpeedscopeReader : IProfileReader
             Expect(profile, JsonValueKind.Object, path);
             string type = RequiredString(profile, S.Type, path);
             if (type != S.Sampled)
-                throw Error($"{path} is a '{type}' profile; HybridProf reads only '{S.Sampled}' profiles");
+                throw Error($"{path} is of type '{type}'; HybridProf reads only '{S.Sampled}' profiles");
             string thisUnit = RequiredString(profile, S.Unit, path);
             if (unit is not null && thisUnit != unit)
                 throw Error($"{path} has unit '{thisUnit}' but an earlier profile has '{unit}'");
             unit = thisUnit;
             string name = RequiredString(profile, S.Name, path);
-            ReadSamples(builder, builder.AddThread(new ProfileThread(i, name)), profile, frames, NanosPer(thisUnit, path), path, total);
+            ReadSamples(builder, builder.AddThread(new ProfileThread(i, name)), profile, frames, NanosPer(thisUnit, path), path, ref total);
             i++;
         }
         var mode = unit is null or "none" or "bytes" ? ProfileMode.Cpu : ProfileMode.Deterministic;
@@ -82,8 +82,8 @@ public sealed class SpeedscopeReader : IProfileReader
         return frames.ToArray();
     }
 
-    // total[0] is the weight read so far, across profiles.
-    private static void ReadSamples(ProfileBuilder builder, int thread, JsonElement profile, Frame[] frames, long scale, string path, long[] total)
+    // total: the weight read so far, across profiles.
+    private static void ReadSamples(ProfileBuilder builder, int thread, JsonElement profile, Frame[] frames, long scale, string path, ref long total)
     {
         var samples = Required(profile, S.Samples, JsonValueKind.Array, path);
         var weights = Required(profile, S.Weights, JsonValueKind.Array, path);
@@ -107,9 +107,9 @@ public sealed class SpeedscopeReader : IProfileReader
             if (value < 1)
                 continue;
             // Every sum of weights (merged stacks, totals) must fit: bounding the grand total bounds them all.
-            if (value > long.MaxValue - total[0])
+            if (value > long.MaxValue - total)
                 throw Error("the weights add up to more than 2^63");
-            total[0] += value;
+            total += value;
             builder.AddStack(thread, stack.Count == 0 ? new[] { builder.AddFrame(Unknown) } : stack.ConvertAll(f => builder.AddFrame(frames[f])), value);
         }
     }

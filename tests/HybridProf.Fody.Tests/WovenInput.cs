@@ -18,14 +18,8 @@ public sealed class WovenInput
 
     private WovenInput(string flavour)
     {
-        string source = InputPath(flavour);
-        // Weave a private copy, so the built input stays plain for the next run.
-        string dir = Path.Combine(Path.GetTempPath(), "hybridprof-weaver-tests", flavour + "-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(dir);
-        foreach (string file in Directory.GetFiles(Path.GetDirectoryName(source)!))
-            File.Copy(file, Path.Combine(dir, Path.GetFileName(file)));
         var weaver = new ModuleWeaver();
-        Result = weaver.ExecuteTestRun(Path.Combine(dir, Path.GetFileName(source)), runPeVerify: false, writeSymbols: true);
+        Result = weaver.ExecuteTestRun(PrivateCopy(flavour, flavour), runPeVerify: false, writeSymbols: true);
         WovenCount = weaver.WovenCount;
     }
 
@@ -53,6 +47,20 @@ public sealed class WovenInput
 
     public IList ProbeLog() =>
         (IList)Assembly.GetType("WeaverInput.Probe", throwOnError: true)!.GetProperty("Log")!.GetValue(null)!;
+
+    /// <summary>
+    /// A private copy of the built input (with its dependencies), so weaving it leaves the
+    /// built input plain for the next run. Returns the copied assembly's path.
+    /// </summary>
+    public static string PrivateCopy(string flavour, string label)
+    {
+        string source = InputPath(flavour);
+        string dir = Path.Combine(Path.GetTempPath(), "hybridprof-weaver-tests", label + "-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(dir);
+        foreach (string file in Directory.GetFiles(Path.GetDirectoryName(source)!))
+            File.Copy(file, Path.Combine(dir, Path.GetFileName(file)));
+        return Path.Combine(dir, Path.GetFileName(source));
+    }
 
     private static string InputPath(string flavour)
     {

@@ -32,8 +32,9 @@ public sealed partial class ShadowStack
 
     internal Thread Owner { get; }
 
-    // Taken once, when the thread registers: the sampler reads it to tell running from waiting.
+    // Taken once, when the thread registers: the sampler reads them to tell running from waiting.
     internal ThreadCpuClock Clock;
+    internal int KernelThreadId;
 
     // The sampler's last reading of that clock and when it took it (Stopwatch timestamp).
     internal long LastCpuNanoseconds = -1;
@@ -51,7 +52,11 @@ public sealed partial class ShadowStack
 
     private static ShadowStack AttachCurrentThread()
     {
-        var stack = new ShadowStack(Thread.CurrentThread) { Clock = ThreadCpuClock.ForCurrentThread() };
+        var stack = new ShadowStack(Thread.CurrentThread)
+        {
+            Clock = ThreadCpuClock.ForCurrentThread(),
+            KernelThreadId = LinuxThreadState.CurrentThreadId(),
+        };
         t_current = stack;
         ThreadRegistry.Add(stack);
         return stack;

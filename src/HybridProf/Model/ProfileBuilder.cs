@@ -10,35 +10,15 @@ namespace HybridProf.Model;
 /// </summary>
 public sealed class ProfileBuilder
 {
-    private readonly List<Frame> _frames = new();
-    private readonly Dictionary<Frame, int> _frameIndex = new();
-    private readonly List<ProfileThread> _threads = new();
-    private readonly Dictionary<ProfileThread, int> _threadIndex = new();
+    private readonly IndexedSet<Frame> _frames = new();
+    private readonly IndexedSet<ProfileThread> _threads = new();
     private readonly Dictionary<StackKey, long> _stacks = new();
 
     /// <summary>Index of a frame, adding it on first use.</summary>
-    public int AddFrame(Frame frame)
-    {
-        if (!_frameIndex.TryGetValue(frame, out int index))
-        {
-            index = _frames.Count;
-            _frames.Add(frame);
-            _frameIndex.Add(frame, index);
-        }
-        return index;
-    }
+    public int AddFrame(Frame frame) => _frames.Add(frame);
 
     /// <summary>Index of a thread, adding it on first use.</summary>
-    public int AddThread(ProfileThread thread)
-    {
-        if (!_threadIndex.TryGetValue(thread, out int index))
-        {
-            index = _threads.Count;
-            _threads.Add(thread);
-            _threadIndex.Add(thread, index);
-        }
-        return index;
-    }
+    public int AddThread(ProfileThread thread) => _threads.Add(thread);
 
     /// <summary>Adds <paramref name="samples"/> to a stack of frame indices, root first.</summary>
     /// <exception cref="ArgumentException">An index is unknown, the stack is empty or the weight is not positive.</exception>

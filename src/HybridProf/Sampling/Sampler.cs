@@ -135,8 +135,7 @@ internal sealed class Sampler : IDisposable
         for (int i = 0; i < count; i++)
         {
             var stack = _active[i];
-            double running = RunningShare(stack, _cpuBefore[i], _classifiedAt);
-            bool blocked = running < RunnableShare;
+            bool blocked = !IsRunnable(stack, _cpuBefore[i], _classifiedAt);
             if (!wall && blocked)
                 continue;
             int depth = stack.CopyTo(_buffer, out bool truncated);
@@ -180,41 +179,41 @@ internal sealed class Sampler : IDisposable
         return count;
     }
 
-    // A thread not on a CPU at the sampled instant still counts as runnable (cpu mode keeps
-    // it, wall mode does not mark it [blocked]) when it ran at least this share of the time
-    // since its last reading: the sampler or another process displaced it. A thread starved
-    // below it by heavy oversubscription reads as waiting (documented).
-    private const double RunnableShare = 0.2;
+    // A thread that used at least this share of the time since its last reading, though not
+    // on a CPU at the sampled instant, may be runnable (the sampler or another process
+    // displaced it) or may have just gone to sleep after a burst: the kernel decides.
+    private const double AmbiguousShare = 0.2;
 
     /// <summary>
-    /// How much a thread is running, judged from CPU clocks alone: 1 when it is on a CPU at
-    /// this instant, else the share of the time since its last reading that it ran.
+    /// Whether a thread is running or ready to run (not blocked), at the sampled instant:
     /// <list type="bullet">
-    /// <item>each clock is read twice, a pass over the threads apart; the kernel counts a
-    /// running slice up to the moment of a read, so a thread on a CPU right now has advanced.
-    /// This catches short bursts that an average over the interval would miss;</item>
-    /// <item>a thread that was not on a CPU at that instant may still be runnable: on a busy
-    /// machine (or with one core) the sampler itself may have displaced it. Its recent share
-    /// tells that apart from a thread that waits.</item>
+    /// <item>each CPU clock is read twice, a pass over the threads apart; the kernel counts a
+    /// running slice up to the moment of a read, so a thread on a CPU right now has advanced;</item>
+    /// <item>a thread that did not advance and barely ran since its last reading is waiting;</item>
+    /// <item>one that did not advance but ran much of that time is asked about directly (its
+    /// scheduler state), which separates a thread displaced from its core from one that has
+    /// just blocked after a burst, whose past CPU must not be charged to its current stack.</item>
     /// </list>
     /// Where no clock exists (the documented cpu-to-wall fallback) every thread counts as running.
     /// </summary>
-    private double RunningShare(ShadowStack stack, long before, long now)
+    private bool IsRunnable(ShadowStack stack, long before, long now)
     {
         if (!stack.Clock.IsAvailable)
-            return 1;
+            return true;
         // A failed read: the thread is gone.
         if (before < 0 || !stack.Clock.TryRead(out long after))
-            return 0;
+            return false;
         long lastCpu = stack.LastCpuNanoseconds;
         long lastRead = stack.LastReadTimestamp;
         stack.LastCpuNanoseconds = after;
         stack.LastReadTimestamp = now;
         if (after > before)
-            return 1;
-        // Over at least one interval: right after a late tick the window is short, and a
-        // burst that ended just before the thread went to sleep would look like a busy thread.
+            return true;
+        // Over at least one interval, so a short window after a late tick does not inflate the share.
         double wallNanoseconds = Math.Max(now - lastRead, _intervalTicks) * 1e9 / Stopwatch.Frequency;
-        return lastCpu >= 0 ? (after - lastCpu) / wallNanoseconds : 0;
+        double share = lastCpu >= 0 ? (after - lastCpu) / wallNanoseconds : 0;
+        if (share < AmbiguousShare)
+            return false;
+        return LinuxThreadState.IsRunnable(stack.KernelThreadId) ?? true;
     }
 }

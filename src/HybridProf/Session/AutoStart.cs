@@ -52,7 +52,7 @@ internal static class AutoStart
             s_durationTimer?.Dispose();
             var profile = session.Stop();
             foreach (string name in MethodRegistry.UnwovenAssemblies)
-                Diagnostics.Warn($"the assembly containing {name} declares [Profile] but was not woven, so it has no markers: is Fody running (HybridProfEnabled not false)?");
+                Diagnostics.Warn($"HPROF101: the assembly containing {name} declares [Profile] but was not woven, so it has no markers: is Fody running (HybridProfEnabled not false)?");
             ProfileOutput.Write(profile, session.Options.OutputPath!, EnvironmentSettings.Output, reason);
         }
         catch (Exception e)

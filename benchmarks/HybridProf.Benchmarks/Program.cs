@@ -14,6 +14,15 @@ public static class Program
 {
     public static void Main(string[] args)
     {
+        if (args is ["disasm"])
+        {
+            // For DOTNET_JitDisasm: run the woven target hot enough to reach tier 1.
+            int acc = 0;
+            for (int i = 0; i < 50_000_000; i++)
+                acc = WovenTargets.Step(acc, i);
+            Console.WriteLine(acc);
+            return;
+        }
         var job = Job.Default.WithToolchain(InProcessEmitToolchain.Instance)
             .WithWarmupCount(3).WithIterationCount(10);
         var config = DefaultConfig.Instance.AddJob(job.AsDefault());

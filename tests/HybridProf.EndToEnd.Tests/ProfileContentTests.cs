@@ -78,6 +78,8 @@ public sealed class ProfileContentTests(PackedApp app)
     [InlineData("wall", "profile.svg")]
     [InlineData("cpu", "profile.txt")]
     [InlineData("wall", "profile.folded")]
+    [InlineData("cpu", "profile.pb.gz")]
+    [InlineData("wall", "profile.speedscope.json")]
     public void Every_mode_writes_every_format(string mode, string name)
     {
         string output = app.OutputPath(name);
@@ -85,7 +87,7 @@ public sealed class ProfileContentTests(PackedApp app)
         Assert.True(run.ExitCode == 0, run.Stderr);
         Assert.Contains(run.StderrLines, l => l.StartsWith("HybridProf: wrote " + output, StringComparison.Ordinal));
 
-        string text = File.ReadAllText(output);
+        string text = name.EndsWith(".gz") ? Gunzip(output) : File.ReadAllText(output);
         Assert.Contains("E2eApp.Workloads.Heavy", text);
         if (name.EndsWith(".svg"))
             Assert.Equal("svg", XDocument.Parse(text).Root!.Name.LocalName);
@@ -93,6 +95,14 @@ public sealed class ProfileContentTests(PackedApp app)
             Assert.Matches(@"(?m)^\s*\d+(\.\d+)?\s+\d+(\.\d+)?\s+\d+\s+\d+\s+E2eApp\.Workloads\.Heavy", text);
         if (name.EndsWith(".folded"))
             Assert.Matches(@"(?m)^E2eApp\.Program\.Main;E2eApp\.Workloads\.BurnThreeToOne;E2eApp\.Workloads\.Heavy \d+$", text);
+    }
+
+    // pprof's string table holds the frame names as plain UTF-8 inside the gzip stream.
+    private static string Gunzip(string path)
+    {
+        using var gzip = new System.IO.Compression.GZipStream(File.OpenRead(path), System.IO.Compression.CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip, System.Text.Encoding.UTF8);
+        return reader.ReadToEnd();
     }
 
     internal static Dictionary<string, string> Env(string output, params (string Key, string Value)[] more)

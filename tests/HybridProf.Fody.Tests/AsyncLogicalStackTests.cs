@@ -85,3 +85,48 @@ public class AsyncLogicalStackTests
         Assert.Equal(Enumerable.Repeat($"Leaf after yield: {A}.FanOut > {A}.Leaf", 3), log);
     }
 }
+
+public class MoreAsyncLogicalStackTests
+{
+    private const string M = "WeaverInput.MoreAsyncShapes";
+
+    [Theory, MemberData(nameof(WovenInput.Flavours), MemberType = typeof(WovenInput))]
+    public async Task WhenAny_winner_runs_under_the_parent(string flavour)
+    {
+        var woven = WovenInput.Get(flavour);
+        var (task, _) = woven.Call("MoreAsyncShapes", "FirstOfTwo");
+        Assert.Equal(9, await (Task<int>)task!);
+        Assert.Equal(new[] { $"quick: {M}.FirstOfTwo > {M}.Quick" }, Log(woven));
+    }
+
+    [Theory, MemberData(nameof(WovenInput.Flavours), MemberType = typeof(WovenInput))]
+    public void A_synchronization_context_keeps_the_logical_chain(string flavour)
+    {
+        var woven = WovenInput.Get(flavour);
+        var (result, log) = woven.Call("MoreAsyncShapes", "OnSingleThreadContext");
+        Assert.Equal(2, result);
+        Assert.Equal(new[]
+        {
+            $"context inner: {M}.OnSingleThreadContext > {M}.OnContext > {M}.OnContextInner",
+            $"context outer: {M}.OnSingleThreadContext > {M}.OnContext",
+        }, log);
+        Assert.Empty(Profiler.CurrentStack());
+    }
+
+    [Theory, MemberData(nameof(WovenInput.Flavours), MemberType = typeof(WovenInput))]
+    public async Task Thousands_of_concurrent_operations_each_keep_their_chain(string flavour)
+    {
+        var woven = WovenInput.Get(flavour);
+        var (task, _) = woven.Call("MoreAsyncShapes", "Many", 3000);
+        Assert.Equal(3000, await (Task<int>)task!);
+        var log = Log(woven);
+        Assert.Equal(3000, log.Count);
+        Assert.All(log, entry => Assert.Equal($"many: {M}.Many > {M}.OneOfMany", entry));
+    }
+
+    private static List<string> Log(WovenInput woven)
+    {
+        lock (woven.ProbeLog())
+            return woven.ProbeLog().Cast<string>().ToList();
+    }
+}

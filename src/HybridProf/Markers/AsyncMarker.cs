@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace HybridProf.Markers;
@@ -20,6 +21,7 @@ public static class AsyncMarker
     /// which happens inside the kick-off frame, so nothing is pushed; a resumption after an
     /// await pushes a switch entry.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ShadowStack? EnterMethod(int state, AsyncNode? node, int id) =>
         state == -1 ? null : Resume(node, id);
 
@@ -27,6 +29,7 @@ public static class AsyncMarker
     /// Entry of an async iterator's MoveNext: each step the consumer asks for is a slice
     /// pushed under the consumer; a resumption after an await (state ≥ 0) is a switch.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ShadowStack EnterIterator(int state, AsyncNode? node, int id) =>
         state >= 0 ? Resume(node, id) : Marker.Enter(id);
 
@@ -45,6 +48,7 @@ public static class AsyncMarker
     }
 
     /// <summary>In MoveNext's finally: pops what the entry pushed; state −2 means the operation is done.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Exit(ShadowStack? stack, int state, AsyncNode? node)
     {
         if (stack is not null)

@@ -172,3 +172,89 @@ public static class AsyncShapes
         return results.Length;
     }
 }
+
+/// <summary>More shapes: WhenAny, a synchronization context, and many concurrent operations.</summary>
+public static class MoreAsyncShapes
+{
+    public static async Task<int> FirstOfTwo()
+    {
+        var slow = new TaskCompletionSource<int>();
+        var winner = await Task.WhenAny(Quick(), slow.Task);
+        slow.SetResult(0);
+        return await winner;
+    }
+
+    private static async Task<int> Quick()
+    {
+        await Task.Yield();
+        Probe.Record("quick");
+        return 9;
+    }
+
+    /// <summary>Runs an async chain on a single-threaded synchronization context (like a UI thread).</summary>
+    public static int OnSingleThreadContext()
+    {
+        using var context = new SingleThreadContext();
+        return context.Run(OnContext);
+    }
+
+    private static async Task<int> OnContext()
+    {
+        await Task.Yield();
+        int value = await OnContextInner();
+        Probe.Record("context outer");
+        return value + 1;
+    }
+
+    private static async Task<int> OnContextInner()
+    {
+        await Task.Delay(1);
+        Probe.Record("context inner");
+        return 1;
+    }
+
+    public static async Task<int> Many(int count)
+    {
+        var all = new Task<int>[count];
+        for (int i = 0; i < count; i++)
+            all[i] = OneOfMany(i);
+        var results = await Task.WhenAll(all);
+        return results.Length;
+    }
+
+    private static async Task<int> OneOfMany(int i)
+    {
+        await Task.Delay(1 + i % 5);
+        Probe.Record("many");
+        return i;
+    }
+}
+
+/// <summary>A synchronization context that runs every continuation on one dedicated thread.</summary>
+[HybridProf.NoProfile]
+public sealed class SingleThreadContext : SynchronizationContext, IDisposable
+{
+    private readonly System.Collections.Concurrent.BlockingCollection<(SendOrPostCallback, object?)> _queue = new();
+
+    public override void Post(SendOrPostCallback d, object? state) => _queue.Add((d, state));
+
+    public T Run<T>(Func<Task<T>> body)
+    {
+        var previous = Current;
+        SetSynchronizationContext(this);
+        try
+        {
+            var task = body();
+            task.ContinueWith(_ => _queue.CompleteAdding(), TaskScheduler.Default);
+            foreach (var (callback, state) in _queue.GetConsumingEnumerable())
+                callback(state);
+            return task.GetAwaiter().GetResult();
+        }
+        finally
+        {
+            SetSynchronizationContext(previous);
+        }
+    }
+
+    public void Dispose() => _queue.Dispose();
+}

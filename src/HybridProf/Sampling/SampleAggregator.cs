@@ -31,8 +31,8 @@ internal sealed class SampleAggregator
         lock (_gate)
         {
             int thread = ThreadIndex(threadKey, managedId, threadName);
-            int node = _trie.Intern(frames, count);
-            if (truncated)
+            int node = _trie.Intern(frames, count, out bool capped);
+            if (truncated || capped)
                 node = _trie.Child(node, TruncatedFrame);
             _counts.TryGetValue((thread, node), out long existing);
             _counts[(thread, node)] = existing + weight;

@@ -100,7 +100,12 @@ internal sealed class Sampler : IDisposable
                 long now = _clock.ElapsedTicks;
                 credit += (double)(now - last) / _intervalTicks;
                 last = now;
-                int weight = (int)Math.Min(int.MaxValue, Math.Floor(credit));
+                // GC pauses stop every managed thread, the sampler included: that time goes
+                // to [GC], not to the stacks the threads were paused in.
+                int gcIntervals = _gcPauses.TakeWholeIntervals();
+                credit -= gcIntervals;
+                RecordGarbageCollection(gcIntervals);
+                int weight = credit >= 1 ? (int)Math.Min(int.MaxValue, Math.Floor(credit)) : 0;
                 credit -= weight;
                 if (weight > 0)
                     SampleOnce(weight);
@@ -148,13 +153,14 @@ internal sealed class Sampler : IDisposable
         }
         if (wall)
             _awaits.Tick(weight);
+    }
 
-        int gcSamples = _gcPauses.TakeWholeIntervals();
-        if (gcSamples > 0)
-        {
-            _buffer[0] = SampleAggregator.GarbageCollectionFrame;
-            _aggregator.Add(_gcPauses, 0, "GC", _buffer, 1, false, gcSamples);
-        }
+    private void RecordGarbageCollection(int intervals)
+    {
+        if (intervals <= 0)
+            return;
+        _buffer[0] = SampleAggregator.GarbageCollectionFrame;
+        _aggregator.Add(_gcPauses, 0, "GC", _buffer, 1, false, intervals);
     }
 
     /// <summary>Gathers the threads inside instrumented code; an idle thread (empty shadow stack) costs one read.</summary>

@@ -4,32 +4,66 @@ namespace HybridProf.Sampling;
 
 /// <summary>
 /// Interns stacks as paths in a trie of (parent node, frame id) so that a repeated stack
-/// costs one dictionary probe per frame and no allocation. Node 0 is the root.
+/// costs one dictionary probe per frame and no allocation. Node 0 is the root. The trie is
+/// capped so a long run with ever-new stacks keeps bounded memory: past the cap, a stack
+/// ends at its longest known prefix, which the caller marks <c>[truncated]</c>.
 /// </summary>
 internal sealed class StackTrie
 {
+    /// <summary>Default cap: about 40 MB of trie at most.</summary>
+    public const int DefaultMaxNodes = 1_000_000;
+
     private readonly Dictionary<long, int> _children = new();
     private readonly List<(int Parent, int Frame)> _nodes = new() { (-1, 0) };
+    private readonly int _maxNodes;
 
-    /// <summary>The node of a stack given root first.</summary>
-    public int Intern(int[] frames, int count)
+    public StackTrie(int maxNodes = DefaultMaxNodes) => _maxNodes = maxNodes;
+
+    /// <summary>
+    /// The node of a stack given root first; <paramref name="capped"/> tells that the cap
+    /// cut it short (the node is then its longest known prefix).
+    /// </summary>
+    public int Intern(int[] frames, int count, out bool capped)
     {
         int node = 0;
+        capped = false;
         for (int i = 0; i < count; i++)
-            node = Child(node, frames[i]);
+        {
+            long key = Key(node, frames[i]);
+            if (_children.TryGetValue(key, out int child))
+            {
+                node = child;
+            }
+            else if (_nodes.Count < _maxNodes)
+            {
+                node = Add(key, node, frames[i]);
+            }
+            else
+            {
+                capped = true;
+                break;
+            }
+        }
         return node;
     }
 
-    /// <summary>The child of <paramref name="parent"/> for a frame id, created on first use.</summary>
+    /// <summary>
+    /// The child of <paramref name="parent"/> for a frame id, created on first use even past
+    /// the cap (used for the one synthetic leaf per node, so at most doubling it).
+    /// </summary>
     public int Child(int parent, int frame)
     {
-        long key = ((long)parent << 32) | (uint)frame;
-        if (!_children.TryGetValue(key, out int child))
-        {
-            child = _nodes.Count;
-            _nodes.Add((parent, frame));
-            _children.Add(key, child);
-        }
+        long key = Key(parent, frame);
+        return _children.TryGetValue(key, out int child) ? child : Add(key, parent, frame);
+    }
+
+    private static long Key(int parent, int frame) => ((long)parent << 32) | (uint)frame;
+
+    private int Add(long key, int parent, int frame)
+    {
+        int child = _nodes.Count;
+        _nodes.Add((parent, frame));
+        _children.Add(key, child);
         return child;
     }
 

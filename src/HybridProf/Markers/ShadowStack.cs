@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using HybridProf.Deterministic;
 using HybridProf.Sampling;
 
 namespace HybridProf.Markers;
@@ -30,6 +31,9 @@ public sealed partial class ShadowStack
 
     internal ShadowStack(Thread owner) => Owner = owner;
 
+    /// <summary>This thread's deterministic recording; set (never null) when deterministic mode is on.</summary>
+    internal ThreadRecorder? Recorder;
+
     internal Thread Owner { get; }
 
     // Taken once, when the thread registers: the sampler reads them to tell running from waiting.
@@ -56,9 +60,19 @@ public sealed partial class ShadowStack
         {
             Clock = ThreadCpuClock.ForCurrentThread(),
             KernelThreadId = LinuxThreadState.CurrentThreadId(),
+            Recorder = DeterministicMode.Enabled ? RecorderRegistry.Create(Thread.CurrentThread) : null,
         };
         t_current = stack;
-        ThreadRegistry.Add(stack);
+        try
+        {
+            ThreadRegistry.Add(stack);
+        }
+        catch (Exception e)
+        {
+            // This runs on the app's thread, inside its call: a failure here costs this
+            // thread its samples, never the call itself.
+            Diagnostics.Warn($"a thread could not be registered for sampling: {e.GetType().Name}: {e.Message}");
+        }
         return stack;
     }
 

@@ -36,6 +36,9 @@ internal sealed class Sampler : IDisposable
         _thread = new Thread(Run) { IsBackground = true, Name = "HybridProf sampler", Priority = ThreadPriority.AboveNormal };
     }
 
+    /// <summary>Lets tests inject a fault into the sampler thread; always null outside them.</summary>
+    internal static Action? BeforeTickForTests;
+
     /// <summary>Samples taken so far.</summary>
     public long TotalSamples => _aggregator.TotalSamples;
 
@@ -107,6 +110,7 @@ internal sealed class Sampler : IDisposable
                 RecordGarbageCollection(gcIntervals);
                 int weight = credit >= 1 ? (int)Math.Min(int.MaxValue, Math.Floor(credit)) : 0;
                 credit -= weight;
+                BeforeTickForTests?.Invoke();
                 if (weight > 0)
                     SampleOnce(weight);
 

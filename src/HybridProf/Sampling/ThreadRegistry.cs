@@ -37,20 +37,18 @@ internal static class ThreadRegistry
 
     private static ShadowStack[] CopyLive(int extra)
     {
+        // One pass: a thread can die while this runs, so counting first and filling after
+        // would leave empty slots (a null entry would fault every later pass).
         var current = s_stacks;
-        int live = 0;
-        foreach (var s in current)
-        {
-            if (s.Owner.IsAlive)
-                live++;
-        }
-        var next = new ShadowStack[live + extra];
+        var next = new ShadowStack[current.Length + extra];
         int n = 0;
         foreach (var s in current)
         {
             if (s.Owner.IsAlive)
                 next[n++] = s;
         }
+        if (n + extra < next.Length)
+            Array.Resize(ref next, n + extra);
         return next;
     }
 }

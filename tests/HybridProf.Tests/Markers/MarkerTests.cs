@@ -34,7 +34,7 @@ public class MarkerTests
     }
 
     [Fact]
-    public void Recursion_past_the_depth_cap_is_counted_and_unwinds_cleanly()
+    public void Recursion_100000_deep_is_counted_past_the_cap_and_unwinds_cleanly()
     {
         int cap = ShadowStack.MaxRecordedDepth;
         IReadOnlyList<string>? deepest = null;
@@ -42,9 +42,9 @@ public class MarkerTests
         // A thread with a large stack: the test's own frames, not the profiler's, would overflow a small one.
         var thread = new Thread(() =>
         {
-            deepest = Recurse(cap + 500);
+            deepest = Recurse(100_000);
             depthAfter = ShadowStack.Current.Depth;
-        }, 256 * 1024 * 1024);
+        }, 1024 * 1024 * 1024);
         thread.Start();
         thread.Join();
         Assert.Equal(cap, deepest!.Count);

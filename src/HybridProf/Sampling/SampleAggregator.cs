@@ -18,6 +18,8 @@ internal sealed class SampleAggregator
     internal const int AwaitFrame = -3;
     internal const int BlockedFrame = -4;
 
+    private const int MaxCounts = 2 * StackTrie.DefaultMaxNodes;
+
     private readonly object _gate = new();
     private readonly StackTrie _trie = new();
     private readonly Dictionary<(int Thread, int Node), long> _counts = new();
@@ -34,6 +36,10 @@ internal sealed class SampleAggregator
             int node = _trie.Intern(frames, count, out bool capped);
             if (truncated || capped)
                 node = _trie.Child(node, TruncatedFrame);
+            // The counts are capped like the trie: past it, a new (thread, stack) pair is
+            // counted as that thread's [truncated], so memory stays bounded on long runs.
+            if (_counts.Count >= MaxCounts && !_counts.ContainsKey((thread, node)))
+                node = _trie.Child(0, TruncatedFrame);
             _counts.TryGetValue((thread, node), out long existing);
             _counts[(thread, node)] = existing + weight;
             TotalSamples += weight;

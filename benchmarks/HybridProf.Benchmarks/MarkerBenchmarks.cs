@@ -66,4 +66,8 @@ internal static class WovenTargets
 
     [Profile]
     public static int InlinableStep(int acc, int i) => (acc * 31) ^ i;
+
+    /// <summary>Three woven calls that alternate between two callees (DeterministicCostBenchmarks).</summary>
+    [Profile, MethodImpl(MethodImplOptions.NoInlining)]
+    public static int Outer(int acc, int i) => Step(InlinableStep(acc, i), i);
 }

@@ -16,8 +16,12 @@ namespace HybridProf;
 /// </summary>
 public static class Profiler
 {
-    /// <summary>Starts sampling every thread that runs instrumented code.</summary>
+    /// <summary>Starts sampling every thread that runs instrumented code (or, in deterministic mode, reading its exact call timings).</summary>
     /// <param name="options">Mode and rate; null for cpu mode at 100 Hz.</param>
+    /// <exception cref="InvalidOperationException">
+    /// Deterministic mode was asked for, but the process did not start with it
+    /// (<c>HYBRIDPROF_MODE=deterministic</c>): every call must be timed from the first one.
+    /// </exception>
     public static ProfilerSession Start(ProfilerOptions? options = null)
     {
         options ??= new ProfilerOptions();

@@ -30,7 +30,7 @@ internal static class EnvironmentSettings
             if (TryParseMode(mode!, out var parsed))
                 options = options with { Mode = parsed };
             else
-                warn($"{Mode}='{mode}' is not one of cpu, wall; using cpu.");
+                warn($"{Mode}='{mode}' is not one of cpu, wall, deterministic; using cpu.");
         }
 
         string? rate = getVariable(Rate);
@@ -59,6 +59,7 @@ internal static class EnvironmentSettings
         {
             ["cpu"] = ProfileMode.Cpu,
             ["wall"] = ProfileMode.Wall,
+            ["deterministic"] = ProfileMode.Deterministic,
         };
         return modes.TryGetValue(text.Trim(), out mode);
     }

@@ -17,4 +17,7 @@ public enum ProfileFormat
 
     /// <summary>Speedscope JSON (<c>.speedscope.json</c>) for https://www.speedscope.app.</summary>
     Speedscope,
+
+    /// <summary>Chrome trace events (<c>.trace.json</c>): the per-call timeline of a deterministic run, for Perfetto or chrome://tracing.</summary>
+    Timeline,
 }

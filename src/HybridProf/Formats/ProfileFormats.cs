@@ -4,6 +4,7 @@ using System.Text;
 using HybridProf.Formats.Flamegraph;
 using HybridProf.Formats.Pprof;
 using HybridProf.Formats.Speedscope;
+using HybridProf.Formats.Timeline;
 using HybridProf.Model;
 
 namespace HybridProf.Formats;
@@ -12,7 +13,7 @@ namespace HybridProf.Formats;
 public static class ProfileFormats
 {
     /// <summary>Extensions that pick a format, for messages.</summary>
-    public const string KnownExtensions = ".svg, .collapsed, .folded, .txt, .pb.gz, .speedscope.json";
+    public const string KnownExtensions = ".svg, .collapsed, .folded, .txt, .pb.gz, .speedscope.json, .trace.json";
 
     /// <summary>Extensions of the formats <see cref="Read(string)"/> understands, for messages.</summary>
     public const string ReadableExtensions = ".collapsed, .folded, .pb.gz, .speedscope.json";
@@ -31,6 +32,8 @@ public static class ProfileFormats
             return ProfileFormat.Pprof;
         if (name.EndsWith(".speedscope.json", StringComparison.Ordinal))
             return ProfileFormat.Speedscope;
+        if (name.EndsWith(".trace.json", StringComparison.Ordinal))
+            return ProfileFormat.Timeline;
         return null;
     }
 
@@ -42,6 +45,7 @@ public static class ProfileFormats
         ProfileFormat.Text => new TextReportWriter(),
         ProfileFormat.Pprof => new PprofWriter(),
         ProfileFormat.Speedscope => new SpeedscopeWriter(),
+        ProfileFormat.Timeline => new TraceEventWriter(),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "unknown profile format"),
     };
 

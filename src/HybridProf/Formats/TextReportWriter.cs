@@ -14,7 +14,8 @@ namespace HybridProf.Formats;
 /// (ties by name), under a header line with mode, total, duration and rate. Own is the weight of
 /// stacks where the function is the leaf; Total the weight of stacks containing it, counted
 /// once per stack under recursion. In deterministic mode the weights are nanoseconds and the
-/// count columns are headed <c>Own(ns)</c> and <c>Total(ns)</c>.
+/// count columns are headed <c>Own(ns)</c> and <c>Total(ns)</c>. A profile with call timings
+/// (recorded in deterministic mode) gets the pstats-style table of <see cref="CallStatsReport"/> instead.
 /// </summary>
 public sealed class TextReportWriter : IProfileWriter
 {
@@ -44,6 +45,9 @@ public sealed class TextReportWriter : IProfileWriter
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="top"/> is not positive.</exception>
     public static string Render(Profile profile, int top = DefaultTop)
     {
+        // A deterministic recording has exact calls and times: show them as pstats does.
+        if (profile.Timings is not null)
+            return CallStatsReport.Render(profile, CallSort.Own, CheckTop(top));
         var all = FunctionStats.Collect(profile);
         var rows = all.Take(CheckTop(top)).ToList();
         long total = profile.TotalSamples;

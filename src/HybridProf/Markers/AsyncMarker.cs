@@ -2,6 +2,7 @@ using System;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using HybridProf.Deterministic;
 
 namespace HybridProf.Markers;
 
@@ -42,6 +43,10 @@ public static class AsyncMarker
         var stack = ShadowStack.Current;
         bool first = node is null;
         var current = node ??= stack.Capture();
+        // Deterministic mode: the operation's wall time runs from its kick-off frame, which
+        // is on top during the first run.
+        if (DeterministicMode.Enabled && first)
+            current.StartedAt = stack.Recorder!.EnteredAt(stack.Depth - 1);
         current.SuspendedAt = Environment.TickCount;
         Volatile.Write(ref current.State, AsyncNode.Suspended);
         stack.AdoptChildren(current, first);
@@ -51,10 +56,39 @@ public static class AsyncMarker
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Exit(ShadowStack? stack, int state, AsyncNode? node)
     {
+        if (DeterministicMode.Enabled)
+        {
+            ExitRecorded(stack, state, node);
+            return;
+        }
         if (stack is not null)
             stack.Depth--;
         if (state == -2)
             node?.Complete();
+    }
+
+    private static void ExitRecorded(ShadowStack? stack, int state, AsyncNode? node)
+    {
+        if (stack is not null)
+        {
+            int depth = stack.Depth - 1;
+            stack.Recorder!.ExitAsync(depth);
+            stack.Depth = depth;
+        }
+        if (state != -2)
+            return;
+        if (node is not null)
+        {
+            (stack ?? ShadowStack.Current).Recorder!.Completed(node.Frames.Length > 0 ? node.Frames[node.Frames.Length - 1] : 0, node.StartedAt);
+            node.Complete();
+        }
+        else if (stack is null)
+        {
+            // Completed in its first run, inside the kick-off frame, which is on top.
+            var current = ShadowStack.Current;
+            var recorder = current.Recorder!;
+            recorder.Completed(recorder.Top.Method, recorder.EnteredAt(current.Depth - 1));
+        }
     }
 
     private static ShadowStack Resume(AsyncNode? node, int id)
@@ -65,6 +99,8 @@ public static class AsyncMarker
             return Marker.Enter(id);
         Volatile.Write(ref node.State, AsyncNode.Running);
         var stack = ShadowStack.Current;
+        if (DeterministicMode.Enabled)
+            stack.Recorder!.Resume(node, stack.Depth);
         stack.PushSwitch(node);
         return stack;
     }

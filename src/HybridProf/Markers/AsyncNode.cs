@@ -74,6 +74,12 @@ public sealed class AsyncNode
         return total - end;
     }
 
+    /// <summary>Deterministic mode: Stopwatch timestamp of the kick-off, the start of the operation's wall time.</summary>
+    internal long StartedAt;
+
+    /// <summary>Deterministic mode: the operation's path in the tree of the thread that last resumed it.</summary>
+    internal object? RecordedPath;
+
     /// <summary>Samples of this operation waiting, not yet handed to the profile (owned by the pending-list collector).</summary>
     internal int AwaitSamples;
 

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using HybridProf.Deterministic;
 
 namespace HybridProf.Markers;
 
@@ -18,7 +19,8 @@ public static class Marker
     /// <summary>
     /// Pushes a method id on the calling thread's shadow stack and returns the stack, so
     /// the matching <see cref="Exit"/> needs no second thread-local lookup. One store and
-    /// one index move: no timestamp, lock or allocation in sampling mode.
+    /// one index move: no timestamp, lock or allocation in sampling mode. In deterministic
+    /// mode (chosen at start-up) it also reads the clock and counts the call (docs/deterministic.md).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ShadowStack Enter(int id)
@@ -37,6 +39,9 @@ public static class Marker
         {
             stack.PushOverflow(id, depth);
         }
+        // A constant after start-up: in sampling mode the JIT drops this branch entirely.
+        if (DeterministicMode.Enabled)
+            stack.Recorder!.Enter(id, depth);
         return stack;
     }
 
@@ -44,6 +49,9 @@ public static class Marker
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Exit(ShadowStack stack)
     {
-        stack.Depth--;
+        int depth = stack.Depth - 1;
+        if (DeterministicMode.Enabled)
+            stack.Recorder!.Exit(depth);
+        stack.Depth = depth;
     }
 }

@@ -14,8 +14,10 @@ public sealed class Profile
         IReadOnlyList<Frame> frames,
         IReadOnlyList<ProfileThread> threads,
         IReadOnlyList<ProfileStack> stacks,
-        ProfileMetadata metadata)
+        ProfileMetadata metadata,
+        CallTimings? timings = null)
     {
+        Timings = timings;
         Frames = frames;
         Threads = threads;
         Stacks = stacks;
@@ -33,6 +35,12 @@ public sealed class Profile
 
     /// <summary>How the profile was taken.</summary>
     public ProfileMetadata Metadata { get; }
+
+    /// <summary>
+    /// Deterministic mode: exact calls and times per function and per caller→callee edge, and
+    /// the timeline when one was recorded; null for sampled profiles and profiles read from files.
+    /// </summary>
+    public CallTimings? Timings { get; }
 
     /// <summary>Sum of all stack weights.</summary>
     public long TotalSamples => Stacks.Sum(s => s.Samples);

@@ -46,14 +46,16 @@ public sealed class ProfileBuilder
         AddStack(AddThread(thread), frames.Select(AddFrame).ToArray(), samples);
 
     /// <summary>The profile, with stacks ordered by thread, then by frame names (ordinal), so output is deterministic.</summary>
-    public Profile Build(ProfileMetadata metadata)
+    public Profile Build(ProfileMetadata metadata) => Build(metadata, null);
+
+    internal Profile Build(ProfileMetadata metadata, CallTimings? timings)
     {
         var stacks = _stacks
             .Select(kv => new ProfileStack(kv.Key.Thread, kv.Key.Frames, kv.Value))
             .OrderBy(s => s.Thread)
             .ThenBy(s => string.Join(";", s.Frames.Select(f => _frames[f].Name)), StringComparer.Ordinal)
             .ToArray();
-        return new Profile(_frames.ToArray(), _threads.ToArray(), stacks, metadata);
+        return new Profile(_frames.ToArray(), _threads.ToArray(), stacks, metadata, timings);
     }
 
     private sealed class StackKey : IEquatable<StackKey>

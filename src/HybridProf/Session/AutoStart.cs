@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Threading;
+using HybridProf.Agent;
 using HybridProf.Configuration;
 using HybridProf.Markers;
 
@@ -25,6 +26,7 @@ internal static class AutoStart
     {
         if (Interlocked.Exchange(ref s_configured, 1) != 0)
             return;
+        ControlAgent.StartIfEnabled(() => s_session);
         try
         {
             var options = EnvironmentSettings.Read(Environment.GetEnvironmentVariable, Diagnostics.Warn, CurrentProcessId());

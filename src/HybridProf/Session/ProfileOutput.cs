@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using HybridProf.Formats;
 using HybridProf.Model;
 
@@ -35,6 +36,12 @@ internal static class ProfileOutput
         }
     }
 
-    private static void Report(Profile profile, string path, string reason) =>
-        Diagnostics.Info(FormattableString.Invariant($"wrote {path} ({profile.TotalSamples} {profile.Metadata.Unit}, {profile.Metadata.Mode.ToString().ToLowerInvariant()} mode, {profile.Metadata.Duration.TotalSeconds:0.0} s; {reason})."));
+    private static void Report(Profile profile, string path, string reason)
+    {
+        // Deterministic weights are nanoseconds: the number a reader wants is the calls counted.
+        string what = profile.Timings is { } timings
+            ? FormattableString.Invariant($"{timings.Functions.Sum(f => f.Calls)} calls")
+            : FormattableString.Invariant($"{profile.TotalSamples} {profile.Metadata.Unit}");
+        Diagnostics.Info(FormattableString.Invariant($"wrote {path} ({what}, {profile.Metadata.Mode.ToString().ToLowerInvariant()} mode, {profile.Metadata.Duration.TotalSeconds:0.0} s; {reason})."));
+    }
 }

@@ -19,6 +19,7 @@ public static class Program
             case "shapes": return Shapes.RunAll(seconds);
             case "async": AsyncWork.Run(seconds).GetAwaiter().GetResult(); break;
             case "asyncwait": AsyncWork.Sleepy(seconds).GetAwaiter().GetResult(); break;
+            case "calls": Counted.Run(seconds); break;
             case "exit": Workloads.BurnThreeToOne(seconds); Environment.Exit(3); break;
             case "crash": Workloads.BurnThreeToOne(seconds); throw new InvalidOperationException("unhandled on purpose");
             case "serve": Console.WriteLine("ready"); Workloads.BurnThreeToOne(600); break;
@@ -84,6 +85,48 @@ public static class Workloads
     }
 
     private static void Sleeper() => Thread.Sleep(20);
+}
+
+/// <summary>
+/// Calls whose numbers are known, for deterministic mode: 1000, 10, a recursion of depth 5,
+/// then rounds of fixed work split 3:1 (fixed work, not fixed time: on a busy machine a
+/// time-bound spin overshoots by the same slice whatever its length, which pulls the ratio to 1).
+/// </summary>
+public static class Counted
+{
+    public static void Run(double seconds)
+    {
+        for (int i = 0; i < 1000; i++)
+            F();
+        for (int i = 0; i < 10; i++)
+            G();
+        Recurse(5);
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed.TotalSeconds < seconds)
+        {
+            ThreeUnits();
+            OneUnit();
+        }
+    }
+
+    private static long ThreeUnits() => Work(3_000_000);
+
+    private static long OneUnit() => Work(1_000_000);
+
+    [HybridProf.NoProfile]
+    private static long Work(int n)
+    {
+        long acc = n;
+        for (int i = 0; i < n; i++)
+            acc = acc * 31 + i;
+        return acc;
+    }
+
+    private static int F() => 1;
+
+    private static void G() => Spin.For(0.1);
+
+    private static int Recurse(int depth) => depth <= 1 ? 1 : 1 + Recurse(depth - 1);
 }
 
 /// <summary>Busy work whose time counts as the caller's own time (not instrumented).</summary>

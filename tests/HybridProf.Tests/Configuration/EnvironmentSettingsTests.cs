@@ -27,6 +27,15 @@ public class EnvironmentSettingsTests
         Assert.Equal(TimeSpan.FromSeconds(1.5), options.Duration);
     }
 
+    [Fact]
+    public void Deterministic_mode_is_accepted()
+    {
+        var warnings = new List<string>();
+        var options = EnvironmentSettings.Read(Vars(("HYBRIDPROF_OUTPUT", "calls.txt"), ("HYBRIDPROF_MODE", " deterministic ")), warnings.Add, 1)!;
+        Assert.Empty(warnings);
+        Assert.Equal(ProfileMode.Deterministic, options.Mode);
+    }
+
     [Theory]
     [InlineData("HYBRIDPROF_MODE", "fast")]
     [InlineData("HYBRIDPROF_RATE", "0")]

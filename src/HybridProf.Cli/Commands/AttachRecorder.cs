@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using System.Text.Json;
+using HybridProf.Cli.Agent;
+using HybridProf.Formats;
+using HybridProf.Formats.Pprof;
+using HybridProf.Model;
+
+namespace HybridProf.Cli.Commands;
+
+/// <summary>
+/// Attach mode: start a session in a running app through its agent, wait, stop it and save the
+/// profile it sends back. The session belongs to this connection: if the tool dies, the agent
+/// stops it, so the app is never left sampling.
+/// </summary>
+internal static class AttachRecorder
+{
+    public static int Run(int pid, RecordSettings settings)
+    {
+        using var interrupt = new Interrupt();
+        using var client = AgentClient.Connect(pid);
+        var started = client.Send("start", json =>
+        {
+            json.WriteString("mode", settings.Mode);
+            json.WriteNumber("rateHz", settings.Rate);
+        });
+        int session = started.GetProperty("session").GetInt32();
+        string limit = settings.Duration is { } d ? $"for {d:0.#} s" : "until Ctrl+C";
+        Terminal.Note($"recording process {pid} ({started.GetProperty("mode").GetString()} mode, {settings.Rate} Hz) {limit}");
+
+        var clock = Stopwatch.StartNew();
+        var end = settings.Duration is { } seconds ? TimeSpan.FromSeconds(seconds) : TimeSpan.MaxValue;
+        bool live = !Console.IsErrorRedirected;
+        while (clock.Elapsed < end && !interrupt.Requested)
+        {
+            var wait = end - clock.Elapsed;
+            interrupt.Handle.WaitOne(wait < TimeSpan.FromSeconds(1) ? wait : TimeSpan.FromSeconds(1));
+            if (live)
+            {
+                long samples = client.Send("status", json => json.WriteNumber("session", session)).GetProperty("samples").GetInt64();
+                Console.Error.Write($"\rhybridprof: {clock.Elapsed.TotalSeconds:0} s, {samples:N0} samples\u001b[K");
+            }
+        }
+        if (live)
+            Console.Error.Write("\r\u001b[K");
+
+        var stopped = client.Send("stop", json => json.WriteNumber("session", session));
+        var profile = Decode(stopped);
+        profile.Save(settings.Output, settings.Format);
+        Terminal.Note($"wrote {settings.Output} ({profile.TotalSamples:N0} {profile.Metadata.Unit}, {profile.Metadata.Mode.ToString().ToLowerInvariant()} mode, {profile.Metadata.Duration.TotalSeconds:0.0} s); process {pid} runs on.");
+        return 0;
+    }
+
+    /// <summary>The profile in a snapshot/stop reply (pprof bytes, base64).</summary>
+    public static Profile Decode(JsonElement reply)
+    {
+        byte[] bytes = reply.GetProperty("profile").GetBytesFromBase64();
+        using var stream = new MemoryStream(bytes);
+        return new PprofReader().Read(stream);
+    }
+}

@@ -1,0 +1,26 @@
+using System.CommandLine;
+using HybridProf.Formats;
+
+namespace HybridProf.Cli.Commands;
+
+/// <summary><c>hybridprof convert IN -o OUT</c>: any readable format to any format.</summary>
+internal static class ConvertCommand
+{
+    public static Command Create()
+    {
+        var input = new Argument<string>("IN") { Description = "Profile to read: .pb.gz, .collapsed/.folded or .speedscope.json." };
+        var output = new Option<string>("--output", "-o") { Description = "File to write; its extension picks the format (.svg, .collapsed, .folded, .txt, .pb.gz, .speedscope.json).", Required = true };
+        var format = Options.Format();
+        var command = new Command("convert", "Convert a profile from one format to another (e.g. pprof to a flamegraph SVG).") { input, output, format };
+        command.SetAction(result => Guard.Run(() =>
+        {
+            string outPath = result.GetValue(output)!;
+            var outFormat = Options.ResolveFormat(outPath, result.GetValue(format));
+            var profile = Guard.ReadProfile(result.GetValue(input)!);
+            profile.Save(outPath, outFormat);
+            Terminal.Note($"wrote {outPath} ({profile.TotalSamples:N0} {profile.Metadata.Unit}, {profile.Frames.Count} functions)");
+            return 0;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Globalization;
+using HybridProf.Formats;
+using HybridProf.Model;
+
+namespace HybridProf.Cli.Commands;
+
+/// <summary>
+/// Launch mode: the child gets <c>HYBRIDPROF_OUTPUT</c> and friends, so the profile is written
+/// by the app itself at exit (the one path that works for any lifetime, even a short one). The
+/// child writes pprof to a private temp folder; the tool then converts to what was asked.
+/// </summary>
+internal static class LaunchRecorder
+{
+    public static int Run(string[] command, RecordSettings settings)
+    {
+        string scratch = Directory.CreateTempSubdirectory("hybridprof-record-").FullName;
+        try
+        {
+            string launchId = Guid.NewGuid().ToString("N");
+            var info = new ProcessStartInfo(command[0]) { UseShellExecute = false };
+            foreach (string arg in command.Skip(1))
+                info.ArgumentList.Add(arg);
+            // {pid}: if the command starts several instrumented processes, each writes its own file.
+            info.Environment["HYBRIDPROF_OUTPUT"] = Path.Combine(scratch, "profile-{pid}.pb.gz");
+            info.Environment["HYBRIDPROF_MODE"] = settings.Mode;
+            info.Environment["HYBRIDPROF_RATE"] = settings.Rate.ToString(CultureInfo.InvariantCulture);
+            if (settings.Duration is { } seconds)
+                info.Environment["HYBRIDPROF_DURATION"] = seconds.ToString(CultureInfo.InvariantCulture);
+            info.Environment["HYBRIDPROF_LAUNCH_ID"] = launchId;
+
+            using var interrupt = new Interrupt();
+            Process child;
+            try
+            {
+                child = Process.Start(info)!;
+            }
+            catch (System.ComponentModel.Win32Exception e)
+            {
+                throw new UsageException($"cannot start '{command[0]}': {e.Message}");
+            }
+            using (child)
+            {
+                int exitCode = Wait(child, interrupt, new LaunchStatus(launchId));
+                return Finish(scratch, settings, command, exitCode);
+            }
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(scratch, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    private static int Wait(Process child, Interrupt interrupt, LaunchStatus status)
+    {
+        var clock = Stopwatch.StartNew();
+        // Ctrl+C in a terminal reaches the whole foreground group, the app included, and the app
+        // writes its profile on it: a second signal now would cut that write short. So in a
+        // terminal only a second Ctrl+C is passed on; without one (a `kill -INT` of the tool, a
+        // CI runner) the app hears nothing unless the tool tells it, at once.
+        int heardByApp = Console.IsInputRedirected ? 0 : 1;
+        int forwarded = 0;
+        while (!child.WaitForExit(250))
+        {
+            if (interrupt.Count - heardByApp > forwarded)
+            {
+                Interrupt.SendInterrupt(child.Id);
+                forwarded++;
+            }
+            status.Tick(clock.Elapsed);
+        }
+        child.WaitForExit();
+        status.Clear();
+        return child.ExitCode;
+    }
+
+    private static int Finish(string scratch, RecordSettings settings, string[] command, int exitCode)
+    {
+        var files = Directory.GetFiles(scratch, "*.pb.gz");
+        if (files.Length == 0)
+        {
+            Terminal.Note($"no profile: '{string.Join(' ', command)}' never ran instrumented code (exit code {exitCode}). " +
+                "Add the HybridProf package to the app (`dotnet add package HybridProf`) and the line `[assembly: HybridProf.Profile]` to one of its source files, then rebuild.");
+            return exitCode != 0 ? exitCode : 1;
+        }
+        var profile = ProfileMerge.Merge(files.Order(StringComparer.Ordinal).Select(ProfileFormats.Read).ToList());
+        profile.Save(settings.Output, settings.Format);
+        Terminal.Note($"wrote {settings.Output} ({profile.TotalSamples:N0} {profile.Metadata.Unit}, {profile.Metadata.Mode.ToString().ToLowerInvariant()} mode, {profile.Metadata.Duration.TotalSeconds:0.0} s); the app exited with {exitCode}.");
+        return exitCode;
+    }
+}

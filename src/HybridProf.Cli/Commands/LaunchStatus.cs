@@ -1,0 +1,67 @@
+using System.Text.Json;
+using HybridProf.Agent;
+using HybridProf.Cli.Agent;
+
+namespace HybridProf.Cli.Commands;
+
+/// <summary>
+/// The live status line of a launch, on stderr (stdout belongs to the app): elapsed time and
+/// the samples of the app's session, read once a second from the agent whose <c>hello</c>
+/// echoes this launch's id. Only in a terminal; never fails the recording.
+/// </summary>
+internal sealed class LaunchStatus(string launchId)
+{
+    private readonly HashSet<int> _strangers = new();
+    private readonly bool _enabled = !Console.IsErrorRedirected;
+    private TimeSpan? _lastTick;
+    private int? _pid;
+
+    public void Tick(TimeSpan elapsed)
+    {
+        if (!_enabled || (_lastTick is { } last && elapsed - last < TimeSpan.FromSeconds(1)))
+            return;
+        _lastTick = elapsed;
+        string samples;
+        try
+        {
+            samples = Samples() is { } n ? $"{n:N0} samples (pid {_pid})" : "waiting for instrumented code";
+        }
+        catch (Exception e) when (e is AgentException or IOException or JsonException or KeyNotFoundException)
+        {
+            samples = "";
+        }
+        Console.Error.Write($"\rhybridprof: recording {elapsed.TotalSeconds:0} s, {samples}, Ctrl+C to stop\u001b[K");
+    }
+
+    public void Clear()
+    {
+        if (_enabled && _lastTick is not null)
+            Console.Error.Write("\r\u001b[K");
+    }
+
+    private long? Samples()
+    {
+        _pid ??= Find();
+        if (_pid is not { } pid)
+            return null;
+        using var client = AgentClient.Connect(pid);
+        var hello = client.Send("hello");
+        return hello.TryGetProperty("autoSession", out var session) ? session.GetProperty("samples").GetInt64() : null;
+    }
+
+    private int? Find()
+    {
+        string directory = AgentPaths.Directory();
+        if (!Directory.Exists(directory))
+            return null;
+        foreach (string path in Directory.EnumerateFiles(directory, AgentPaths.Prefix + "*" + AgentPaths.Suffix))
+        {
+            if (AgentPaths.PidOf(path) is not { } pid || _strangers.Contains(pid))
+                continue;
+            if (AgentDirectory.Probe(path, pid) is { } process && process.LaunchId == launchId)
+                return pid;
+            _strangers.Add(pid);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,52 @@
+using System.CommandLine;
+using HybridProf.Formats;
+
+namespace HybridProf.Cli.Commands;
+
+/// <summary>
+/// <c>hybridprof record</c>: launch an instrumented app and write its profile, or attach to a
+/// running one with <c>-p PID</c> through its agent.
+/// </summary>
+internal static class RecordCommand
+{
+    public static Command Create()
+    {
+        var output = new Option<string>("--output", "-o") { Description = "Profile to write; the extension picks the format (.svg, .pb.gz, .speedscope.json, .collapsed/.folded, .txt) unless --format says.", Required = true };
+        var format = Options.Format();
+        var duration = new Option<double?>("--duration", "-d") { Description = "Seconds to record. Attach: stop then (default: until Ctrl+C). Launch: the profile covers the first S seconds and the app runs on." };
+        var rate = Options.Rate();
+        var mode = Options.Mode(deterministic: true);
+        var pid = Options.Pid(required: false);
+        var command = new Argument<string[]>("COMMAND") { Description = "The app to launch and its arguments, after `--` (e.g. `-- dotnet run -c Release`).", Arity = ArgumentArity.ZeroOrMore };
+        var record = new Command("record",
+            "Record a profile: launch an app (`record -o out.svg -- COMMAND ARGS…`) or attach to a running one (`record -p PID -o out.svg --duration 30`). " +
+            "Ctrl+C stops recording and still writes the file.")
+        {
+            output, format, duration, rate, mode, pid, command,
+        };
+        record.SetAction(result => Guard.Run(() =>
+        {
+            string path = result.GetValue(output)!;
+            var settings = new RecordSettings(path, Options.ResolveFormat(path, result.GetValue(format)), result.GetValue(duration), result.GetValue(rate), result.GetValue(mode)!);
+            if (settings.Rate is < 1 or > 10_000)
+                throw new UsageException("--rate must be from 1 to 10000 samples per second");
+            if (settings.Duration is <= 0)
+                throw new UsageException("--duration must be a positive number of seconds");
+            string[] args = result.GetValue(command) ?? [];
+            int target = result.GetValue(pid);
+            if (target != 0 && args.Length > 0)
+                throw new UsageException("give either -p PID (attach) or a command after `--` (launch), not both");
+            if (target != 0 && settings.Mode == "deterministic")
+                throw new UsageException("deterministic mode is chosen when the app starts: launch it with `record --mode deterministic -o FILE -- COMMAND`");
+            if (target != 0)
+                return AttachRecorder.Run(target, settings);
+            if (args.Length == 0)
+                throw new UsageException("nothing to record: give a command after `--` (e.g. `hybridprof record -o out.svg -- dotnet run`) or -p PID");
+            return LaunchRecorder.Run(args, settings);
+        }));
+        return record;
+    }
+}
+
+/// <summary>What <c>record</c> was asked for.</summary>
+internal sealed record RecordSettings(string Output, ProfileFormat Format, double? Duration, int Rate, string Mode);

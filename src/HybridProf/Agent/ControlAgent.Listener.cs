@@ -1,0 +1,174 @@
+#if NET8_0_OR_GREATER
+using System;
+using System.IO;
+using System.Net.Sockets;
+using System.Runtime.Versioning;
+using System.Threading;
+using HybridProf.Session;
+
+namespace HybridProf.Agent;
+
+/// <summary>The listening socket and its accept loop, on .NET 8 and newer (Unix domain sockets).</summary>
+internal static partial class ControlAgent
+{
+    private static int s_started;
+    private static int s_connections;
+    private static string? s_socketPath;
+    private static Socket? s_listener;
+    private static int s_closing;
+
+    /// <summary>
+    /// The socket is made this long after start-up, not at once: setting it up (loading the
+    /// socket assemblies, first calls) costs tens of milliseconds of CPU once, measured on a
+    /// GC-heavy 0.7 s run, which a short-lived process should not pay and a starting app should
+    /// not compete with. A process that ends sooner never makes a socket at all; for one that
+    /// can be attached to, a second is no wait.
+    /// </summary>
+    internal static readonly TimeSpan StartDelay = TimeSpan.FromSeconds(1);
+
+    /// <summary>Where this process listens, once the agent is up; null before (or when off).</summary>
+    internal static string? SocketPath => Volatile.Read(ref s_socketPath);
+
+    static partial void Start(Func<ProfilerSession?> autoSession)
+    {
+        if (OperatingSystem.IsWindows() || Interlocked.Exchange(ref s_started, 1) != 0)
+            return;
+        var commands = new AgentCommands(autoSession);
+        // Windows returned above (named pipes there are future work); the analyzer cannot see into the lambda.
+#pragma warning disable CA1416
+        var thread = new Thread(() => Listen(commands)) { IsBackground = true, Name = "HybridProf agent" };
+#pragma warning restore CA1416
+        thread.Start();
+    }
+
+    [UnsupportedOSPlatform("windows")]
+    private static void Listen(AgentCommands commands)
+    {
+        try
+        {
+            Thread.Sleep(StartDelay);
+            string directory = AgentPaths.Directory();
+            if (!AgentPaths.EnsurePrivateDirectory(directory, out string problem))
+            {
+                Diagnostics.Warn($"the control agent is off: {problem}.");
+                return;
+            }
+            string path = AgentPaths.SocketPath(directory, Environment.ProcessId);
+            var listener = Bind(path);
+            Volatile.Write(ref s_listener, listener);
+            Volatile.Write(ref s_socketPath, path);
+            // Normal exit, Environment.Exit and SIGTERM raise ProcessExit; a crash does not.
+            // After SIGKILL the file stays: `hybridprof ps` removes sockets of dead pids.
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => Remove();
+            AppDomain.CurrentDomain.UnhandledException += (_, _) => Remove();
+            AcceptLoop(listener, commands);
+        }
+        catch (Exception) when (Volatile.Read(ref s_closing) != 0)
+        {
+            // Closed at exit: accept() ends with EINTR or "operation aborted", which is no news.
+        }
+        catch (Exception e) when (e is SocketException or IOException or UnauthorizedAccessException)
+        {
+            Diagnostics.Warn($"the control agent is off: {e.Message}");
+        }
+        catch (Exception e)
+        {
+            Diagnostics.Warn($"the control agent stopped: {e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    [UnsupportedOSPlatform("windows")]
+    private static Socket Bind(string path)
+    {
+        // A file left by a dead process with our (reused) pid is stale by definition.
+        if (File.Exists(path))
+            File.Delete(path);
+        var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        try
+        {
+            listener.Bind(new UnixDomainSocketEndPoint(path));
+            // The directory is already 0700, so nobody else could reach the socket before this.
+            File.SetUnixFileMode(path, AgentPaths.SocketMode);
+            listener.Listen(AgentProtocol.MaxConnections);
+            return listener;
+        }
+        catch
+        {
+            listener.Dispose();
+            throw;
+        }
+    }
+
+    private static void AcceptLoop(Socket listener, AgentCommands commands)
+    {
+        while (true)
+        {
+            Socket client;
+            try
+            {
+                client = listener.Accept();
+            }
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.Interrupted && Volatile.Read(ref s_closing) == 0)
+            {
+                continue; // A signal interrupted accept(); the listener is fine.
+            }
+            if (Interlocked.Increment(ref s_connections) > AgentProtocol.MaxConnections)
+            {
+                Interlocked.Decrement(ref s_connections);
+                RefuseBusy(client);
+                continue;
+            }
+            var connection = new AgentConnection(client, commands);
+            var thread = new Thread(() =>
+            {
+                try
+                {
+                    connection.Serve();
+                }
+                catch (Exception)
+                {
+                    // Serve handles its own failures; this is the last guard before the app.
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref s_connections);
+                }
+            })
+            { IsBackground = true, Name = "HybridProf agent client" };
+            thread.Start();
+        }
+    }
+
+    private static void RefuseBusy(Socket client)
+    {
+        try
+        {
+            using var reply = AgentReply.Error("busy", $"the agent serves at most {AgentProtocol.MaxConnections} clients at once");
+            AgentFrames.Write(client, reply.Finish().Span);
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+        }
+        finally
+        {
+            client.Dispose();
+        }
+    }
+
+    /// <summary>Closes the listener and deletes the socket file; at process exit.</summary>
+    internal static void Remove()
+    {
+        try
+        {
+            Volatile.Write(ref s_closing, 1);
+            Interlocked.Exchange(ref s_listener, null)?.Dispose();
+            if (Interlocked.Exchange(ref s_socketPath, null) is { } path)
+                File.Delete(path);
+        }
+        catch (Exception)
+        {
+            // Exit must go on; a left-over file is ignored and cleaned up by `hybridprof ps`.
+        }
+    }
+}
+#endif

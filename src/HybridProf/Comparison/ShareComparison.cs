@@ -1,0 +1,126 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using HybridProf.Model;
+
+namespace HybridProf.Comparison;
+
+/// <summary>
+/// How a sampled profile's own-time shares agree with a deterministic profile's: per function
+/// the sampled share with its 95% confidence interval, the deterministic share and the
+/// difference, and how the two rank the top functions. Both profiles are reduced to own
+/// weight per function (the leaf of each stack), all threads together.
+/// </summary>
+public static class ShareComparison
+{
+    /// <summary>Compares <paramref name="sampled"/> (cpu or wall samples) with <paramref name="deterministic"/> (nanoseconds).</summary>
+    /// <param name="sampled">The sampled profile.</param>
+    /// <param name="deterministic">The deterministic profile of the same workload.</param>
+    /// <param name="top">How many of the heaviest functions (by deterministic share) the rank agreement looks at; default 10.</param>
+    public static ShareReport Compare(Profile sampled, Profile deterministic, int top = 10)
+    {
+        var sampledOwn = OwnWeights(sampled);
+        var exactOwn = OwnWeights(deterministic);
+        long samples = sampledOwn.Values.Sum();
+        long nanoseconds = exactOwn.Values.Sum();
+        var rows = sampledOwn.Keys.Union(exactOwn.Keys)
+            .Select(name =>
+            {
+                sampledOwn.TryGetValue(name, out long s);
+                exactOwn.TryGetValue(name, out long d);
+                var (low, high) = Wilson(s, samples);
+                return new ShareRow(name, s, Percent(s, samples), 100 * low, 100 * high, Percent(d, nanoseconds));
+            })
+            .OrderByDescending(r => r.DeterministicPercent).ThenByDescending(r => r.SampledPercent).ThenBy(r => r.Function, StringComparer.Ordinal)
+            .ToArray();
+
+        var exactTop = rows.Take(top).Select(r => r.Function).ToArray();
+        var sampledTop = rows.OrderByDescending(r => r.SampledPercent).ThenBy(r => r.Function, StringComparer.Ordinal).Take(top).Select(r => r.Function).ToArray();
+        return new ShareReport(rows, samples, nanoseconds, exactTop.Intersect(sampledTop).Count(), Math.Min(top, rows.Length), KendallTau(rows.Take(top).ToArray()));
+    }
+
+    /// <summary>
+    /// The 95% Wilson score interval of a proportion <paramref name="hits"/>/<paramref name="n"/>
+    /// (better than the normal approximation near 0 and 1, where small functions sit).
+    /// It treats samples as independent; a sampler's ticks are nearly so when the workload does
+    /// not run in step with them (HybridProf's sampler adds jitter for that reason).
+    /// </summary>
+    public static (double Low, double High) Wilson(long hits, long n)
+    {
+        if (n <= 0)
+            return (0, 1);
+        const double z = 1.959963984540054;
+        double p = (double)hits / n;
+        double denominator = 1 + z * z / n;
+        double centre = (p + z * z / (2.0 * n)) / denominator;
+        double half = z * Math.Sqrt(p * (1 - p) / n + z * z / (4.0 * n * n)) / denominator;
+        return (Math.Max(0, centre - half), Math.Min(1, centre + half));
+    }
+
+    /// <summary>Own weight per function name: the weight of the stacks it is the leaf of.</summary>
+    public static Dictionary<string, long> OwnWeights(Profile profile)
+    {
+        var own = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var stack in profile.Stacks)
+        {
+            string leaf = profile.Frames[stack.Frames[stack.Frames.Count - 1]].Name;
+            own.TryGetValue(leaf, out long sum);
+            own[leaf] = sum + stack.Samples;
+        }
+        return own;
+    }
+
+    private static double Percent(long part, long total) => total == 0 ? 0 : 100.0 * part / total;
+
+    // Kendall's tau-b between the two orderings of the deterministic top functions.
+    private static double KendallTau(ShareRow[] rows)
+    {
+        long concordant = 0, discordant = 0, tiesA = 0, tiesB = 0;
+        for (int i = 0; i < rows.Length; i++)
+        {
+            for (int j = i + 1; j < rows.Length; j++)
+            {
+                int a = Math.Sign(rows[i].DeterministicPercent - rows[j].DeterministicPercent);
+                int b = Math.Sign(rows[i].SampledPercent - rows[j].SampledPercent);
+                if (a == 0 && b == 0)
+                    continue;
+                if (a == 0)
+                    tiesA++;
+                else if (b == 0)
+                    tiesB++;
+                else if (a == b)
+                    concordant++;
+                else
+                    discordant++;
+            }
+        }
+        double denominator = Math.Sqrt((double)(concordant + discordant + tiesA) * (concordant + discordant + tiesB));
+        return denominator == 0 ? 1 : (concordant - discordant) / denominator;
+    }
+}
+
+/// <summary>One function in a <see cref="ShareReport"/>; shares in percent of own time.</summary>
+/// <param name="Function">Frame name.</param>
+/// <param name="Samples">Samples in which it was the leaf.</param>
+/// <param name="SampledPercent">Its share of all samples.</param>
+/// <param name="CiLowPercent">Lower end of the 95% confidence interval of the sampled share.</param>
+/// <param name="CiHighPercent">Upper end of that interval.</param>
+/// <param name="DeterministicPercent">Its share of all deterministic own time.</param>
+public sealed record ShareRow(string Function, long Samples, double SampledPercent, double CiLowPercent, double CiHighPercent, double DeterministicPercent)
+{
+    /// <summary>Sampled minus deterministic share, in percentage points.</summary>
+    public double Difference => SampledPercent - DeterministicPercent;
+
+    /// <summary>How far the deterministic share lies outside the interval, in points (0 when inside).</summary>
+    public double Outside => DeterministicPercent < CiLowPercent ? CiLowPercent - DeterministicPercent
+        : DeterministicPercent > CiHighPercent ? DeterministicPercent - CiHighPercent : 0;
+}
+
+/// <summary>The outcome of <see cref="ShareComparison.Compare"/>.</summary>
+/// <param name="Rows">Every function of either profile, heaviest deterministic share first.</param>
+/// <param name="Samples">Total samples of the sampled profile.</param>
+/// <param name="Nanoseconds">Total own nanoseconds of the deterministic profile.</param>
+/// <param name="TopOverlap">How many of the deterministic top functions are also in the sampled top.</param>
+/// <param name="TopCount">The size of the top compared.</param>
+/// <param name="KendallTau">Kendall's tau-b of the sampled order against the deterministic order over the deterministic top (1 = same order).</param>
+public sealed record ShareReport(IReadOnlyList<ShareRow> Rows, long Samples, long Nanoseconds, int TopOverlap, int TopCount, double KendallTau);

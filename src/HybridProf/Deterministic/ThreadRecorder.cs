@@ -1,0 +1,168 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using HybridProf.Markers;
+
+namespace HybridProf.Deterministic;
+
+/// <summary>
+/// One thread's deterministic recording: a calling-context tree whose nodes accumulate
+/// calls and own time. Each enter or exit reads the clock once and charges the time since
+/// the previous event to the path on top, so own time needs no per-frame start time and
+/// inclusive time is summed from the tree at the end. Only the owning thread writes; no
+/// lock, and no allocation once the program's call paths have been seen.
+/// </summary>
+internal sealed partial class ThreadRecorder
+{
+    /// <summary>Children searched by walking the list; beyond this many, the owner's index is used.</summary>
+    public const int ListSearchLimit = 8;
+
+    private int _nodeCount;
+    private Dictionary<long, CallNode>? _childIndex;
+
+    // Stopwatch timestamp of the last enter or exit on this thread.
+    private long _last;
+
+    // Enter timestamp per shadow-stack depth: the start of an async operation's wall time,
+    // and of each timeline event.
+    private long[] _enteredAt = new long[64];
+
+    // For a switch entry at depth d, the node that was on top before it (the physical frame
+    // below, not the logical caller): restored when the resumed slice ends.
+    private CallNode?[] _switchReturn = new CallNode?[16];
+
+    public ThreadRecorder(Thread owner)
+    {
+        Owner = owner;
+        Root = new CallNode(0, null, this, _nodeCount++);
+        Top = Root;
+        _last = Stopwatch.GetTimestamp();
+    }
+
+    public Thread Owner { get; }
+
+    /// <summary>The tree's root: time outside any instrumented frame is charged here and never reported.</summary>
+    public CallNode Root { get; }
+
+    /// <summary>The path on top of this thread's stack.</summary>
+    public CallNode Top;
+
+    /// <summary>Stopwatch timestamp of the last event, to charge the open path when a snapshot is taken.</summary>
+    public long LastEvent => Volatile.Read(ref _last);
+
+    /// <summary>A method was entered at shadow-stack depth <paramref name="depth"/> (before the push).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Enter(int id, int depth)
+    {
+        long now = Stopwatch.GetTimestamp();
+        var top = Top;
+        top.Own += now - _last;
+        _last = now;
+        var child = top.LastChild;
+        if (child is null || child.Method != id)
+            child = top.Child(id);
+        child.Calls++;
+        Top = child;
+        var entered = _enteredAt;
+        if ((uint)depth < (uint)entered.Length)
+            entered[depth] = now;
+        else
+            GrowEnteredAt(depth, now);
+    }
+
+    /// <summary>The frame at <paramref name="depth"/> (after the pop) returns or throws.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Exit(int depth)
+    {
+        long now = Stopwatch.GetTimestamp();
+        var top = Top;
+        top.Own += now - _last;
+        _last = now;
+        if (DeterministicMode.Timeline)
+            Record(top.Method, depth, now, resumed: false);
+        // The root has no parent: an exit without its enter (impossible for woven code) keeps the root.
+        Top = top.Parent ?? top;
+    }
+
+    /// <summary>A resumed async slice starts at <paramref name="depth"/>: its time goes to the operation's logical path.</summary>
+    public void Resume(AsyncNode node, int depth)
+    {
+        long now = Stopwatch.GetTimestamp();
+        Top.Own += now - _last;
+        _last = now;
+        if ((uint)depth >= (uint)_switchReturn.Length)
+            Array.Resize(ref _switchReturn, Math.Max(depth + 1, _switchReturn.Length * 2));
+        _switchReturn[depth] = Top;
+        Top = PathOf(node);
+        if ((uint)depth < (uint)_enteredAt.Length)
+            _enteredAt[depth] = now;
+        else
+            GrowEnteredAt(depth, now);
+    }
+
+    /// <summary>
+    /// The async marker's exit at <paramref name="depth"/> (after the pop): ends a resumed
+    /// slice if one started there, else an ordinary frame.
+    /// </summary>
+    public void ExitAsync(int depth)
+    {
+        if ((uint)depth < (uint)_switchReturn.Length && _switchReturn[depth] is { } below)
+        {
+            long now = Stopwatch.GetTimestamp();
+            var top = Top;
+            top.Own += now - _last;
+            _last = now;
+            if (DeterministicMode.Timeline)
+                Record(top.Method, depth, now, resumed: true);
+            _switchReturn[depth] = null;
+            Top = below;
+        }
+        else
+        {
+            Exit(depth);
+        }
+    }
+
+    /// <summary>When the frame at <paramref name="depth"/> was entered (Stopwatch timestamp).</summary>
+    public long EnteredAt(int depth) =>
+        (uint)depth < (uint)_enteredAt.Length ? _enteredAt[depth] : Stopwatch.GetTimestamp();
+
+    /// <summary>The node of an async operation's logical path in this thread's tree, cached on the node.</summary>
+    private CallNode PathOf(AsyncNode node)
+    {
+        // The cache is one reference, so a node resumed on another thread reads either its
+        // own tree's node or another tree's, which the owner check rejects.
+        if (node.RecordedPath is CallNode cached && cached.Owner == this)
+            return cached;
+        var path = node.Parent is { } parent ? PathOf(parent) : Root;
+        foreach (int id in node.Frames)
+            path = path.LastChild is { } last && last.Method == id ? last : path.Child(id);
+        node.RecordedPath = path;
+        return path;
+    }
+
+    internal CallNode NewNode(int method, CallNode parent) => new(method, parent, this, _nodeCount++);
+
+    internal CallNode? IndexedChild(CallNode parent, int method) =>
+        _childIndex is not null && _childIndex.TryGetValue(Key(parent, method), out var child) ? child : null;
+
+    internal void IndexChild(CallNode parent, CallNode child) =>
+        (_childIndex ??= new Dictionary<long, CallNode>())[Key(parent, child.Method)] = child;
+
+    internal void IndexAllChildren(CallNode parent)
+    {
+        for (var child = parent.FirstChild; child is not null; child = child.NextSibling)
+            IndexChild(parent, child);
+    }
+
+    private static long Key(CallNode parent, int method) => ((long)parent.Index << 32) | (uint)method;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void GrowEnteredAt(int depth, long now)
+    {
+        Array.Resize(ref _enteredAt, Math.Max(depth + 1, _enteredAt.Length * 2));
+        _enteredAt[depth] = now;
+    }
+}

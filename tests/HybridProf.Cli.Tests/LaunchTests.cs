@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text;
+using HybridProf.EndToEnd.Tests;
+using HybridProf.Formats;
+
+namespace HybridProf.Cli.Tests;
+
+/// <summary><c>hybridprof record -o FILE -- COMMAND</c>: the tool launches the app and writes its profile.</summary>
+[Collection(PackedAppCollection.Name)]
+public sealed class LaunchTests(PackedApp app)
+{
+    private readonly Cli _cli = new(app);
+
+    [Fact]
+    public void Record_launches_the_app_and_writes_the_profile_in_the_asked_format()
+    {
+        string output = app.OutputPath("launch.speedscope.json");
+        var run = _cli.Run($"record -o \"{output}\" --rate 200 -- dotnet \"{app.AppPath}\" burn 1.5");
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Contains("finished", run.Stdout); // the app's own output passes through
+        Assert.Contains($"wrote {output}", run.Stderr);
+
+        var profile = ProfileFormats.Read(output);
+        Assert.Contains(profile.Frames, f => f.Name == "E2eApp.Workloads.Heavy");
+        Assert.True(profile.TotalSamples > 100, $"{profile.TotalSamples} samples");
+    }
+
+    [Fact]
+    public void The_apps_exit_code_passes_through_and_the_profile_is_still_written()
+    {
+        string output = app.OutputPath("exit.collapsed");
+        var run = _cli.Run($"record -o \"{output}\" --mode wall -- dotnet \"{app.AppPath}\" exit 0.5");
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("E2eApp.Workloads.Heavy", File.ReadAllText(output));
+    }
+
+    [Fact]
+    public void A_command_that_is_not_instrumented_is_told_what_to_add()
+    {
+        string output = app.OutputPath("none.svg");
+        var run = _cli.Run($"record -o \"{output}\" -- dotnet --version");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("never ran instrumented code", run.Stderr);
+        Assert.Contains("[assembly: HybridProf.Profile]", run.Stderr);
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
+    public void Ctrl_C_stops_recording_and_still_writes_the_file()
+    {
+        string output = app.OutputPath("interrupted.pb.gz");
+        // stdin redirected, as under a CI runner: no terminal, so the app hears only what the tool passes on.
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = app.Root };
+        foreach (string arg in new[] { Cli.CliPath, "record", "-o", output, "--", "dotnet", app.AppPath, "serve" })
+            info.ArgumentList.Add(arg);
+        foreach (var (key, value) in _cli.Environment())
+            info.Environment[key] = value;
+        using var cli = Process.Start(info)!;
+        var stdout = new StringBuilder();
+        var stderr = new StringBuilder();
+        cli.OutputDataReceived += (_, e) => { lock (stdout) stdout.AppendLine(e.Data); };
+        cli.ErrorDataReceived += (_, e) => { lock (stderr) stderr.AppendLine(e.Data); };
+        cli.BeginOutputReadLine();
+        cli.BeginErrorReadLine();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!Text(stdout).Contains("ready") && DateTime.UtcNow < deadline)
+            Thread.Sleep(50);
+        Thread.Sleep(1000);
+        Assert.Equal(0, kill(cli.Id, 2));
+        Assert.True(cli.WaitForExit(60_000), $"still running.\nstderr:\n{Text(stderr)}");
+        cli.WaitForExit();
+        Assert.True(File.Exists(output), $"no profile.\nstderr:\n{Text(stderr)}");
+        Assert.Contains(ProfileFormats.Read(output).Frames, f => f.Name == "E2eApp.Workloads.Heavy");
+    }
+
+    [Fact]
+    public void Record_without_a_command_or_pid_explains_itself()
+    {
+        var run = _cli.Run($"record -o \"{app.OutputPath("x.svg")}\"");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("nothing to record", run.Stderr);
+    }
+
+    private static string Text(StringBuilder builder)
+    {
+        lock (builder)
+            return builder.ToString();
+    }
+
+    [DllImport("libc")]
+    private static extern int kill(int pid, int signal);
+}

@@ -1,10 +1,11 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 
-namespace HybridProf.Tests.TestSupport;
+namespace HybridProf.Testing;
 
 /// <summary>
-/// Golden-file assertions. Expected outputs live in <c>tests/HybridProf.Tests/Golden/</c>.
+/// Golden-file assertions, shared by every test project. Expected outputs live in the
+/// <c>Golden/</c> folder of the test project whose test calls this.
 /// Run with <c>HYBRIDPROF_BLESS=1</c> to rewrite them from the actual output (then review the
 /// git diff); otherwise a mismatch fails with a line diff and the path of the actual output.
 /// </summary>
@@ -14,10 +15,10 @@ public static class Golden
     public const string BlessVariable = "HYBRIDPROF_BLESS";
 
     /// <summary>Asserts that <paramref name="actual"/> equals the golden file <paramref name="name"/> (line endings ignored).</summary>
-    public static void Assert(string name, string actual)
+    public static void Assert(string name, string actual, [CallerFilePath] string callerPath = "")
     {
         actual = Normalize(actual);
-        string source = Path.Combine(SourceDirectory(), name);
+        string source = Path.Combine(GoldenDirectory(callerPath), name);
         if (Environment.GetEnvironmentVariable(BlessVariable) == "1")
         {
             Bless(source, actual);
@@ -58,7 +59,14 @@ public static class Golden
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n");
 
-    // The compiler records this file's own path: TestSupport/ sits beside Golden/ in the source tree.
-    private static string SourceDirectory([CallerFilePath] string thisFile = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, "..", "Golden"));
+    // The compiler records the calling test's path; its project folder holds Golden/.
+    private static string GoldenDirectory(string callerPath)
+    {
+        for (var dir = new DirectoryInfo(Path.GetDirectoryName(callerPath)!); dir is not null; dir = dir.Parent)
+        {
+            if (dir.GetFiles("*.csproj").Length > 0)
+                return Path.Combine(dir.FullName, "Golden");
+        }
+        throw new InvalidOperationException($"no project folder above {callerPath}");
+    }
 }

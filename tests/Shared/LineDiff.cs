@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace HybridProf.Tests.TestSupport;
+namespace HybridProf.Testing;
 
 /// <summary>A small line diff (longest common subsequence) for readable golden-file failures.</summary>
 public static class LineDiff

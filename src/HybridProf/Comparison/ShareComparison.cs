@@ -43,7 +43,7 @@ public static class ShareComparison
     /// The 95% Wilson score interval of a proportion <paramref name="hits"/>/<paramref name="n"/>
     /// (better than the normal approximation near 0 and 1, where small functions sit).
     /// It treats samples as independent; a sampler's ticks are nearly so when the workload does
-    /// not run in step with them (HybridProf's sampler adds jitter for that reason).
+    /// not run in step with them (HybridProf's sampler randomizes its intervals for that reason).
     /// </summary>
     public static (double Low, double High) Wilson(long hits, long n)
     {

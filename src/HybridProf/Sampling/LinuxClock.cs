@@ -15,7 +15,7 @@ internal static unsafe class LinuxClock
         public long Nanoseconds;
     }
 
-    // glibc's CLOCK_MONOTONIC; used only by tests to compare against the thread clock.
+    // CLOCK_MONOTONIC: the sampler's sub-millisecond sleeps, and tests comparing against the thread clock.
     internal const int ClockMonotonic = 1;
 
     [DllImport(LibC)]
@@ -26,4 +26,8 @@ internal static unsafe class LinuxClock
 
     [DllImport(LibC)]
     internal static extern int clock_gettime(int clockId, Timespec* time);
+
+    // Returns the error number (not -1/errno); flags 0 = relative sleep.
+    [DllImport(LibC)]
+    internal static extern int clock_nanosleep(int clockId, int flags, Timespec* request, Timespec* remain);
 }

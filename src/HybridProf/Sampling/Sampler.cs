@@ -77,50 +77,29 @@ internal sealed class Sampler : IDisposable
 
     private void Run()
     {
-        var jitter = new Random(Environment.TickCount);
-        long last = _clock.ElapsedTicks;
-        long next = last + _intervalTicks;
-        double credit = 0;
+        var schedule = new TickSchedule(_intervalTicks, _clock.ElapsedTicks, new Random(Environment.TickCount));
+        int gcDebt = 0;
         long lastPurge = 0;
         try
         {
-            while (true)
+            while (SleepUntil(schedule.Target))
             {
-                // Deadline timer: aim at next ± 10% so periodic work in the app cannot alias
-                // with the sampler, and sleep only the remainder so the rate does not drift.
-                long target = next + (long)((jitter.NextDouble() - 0.5) * 0.2 * _intervalTicks);
-                long wait = target - _clock.ElapsedTicks;
-                // Waits have millisecond granularity; rounding down would turn sub-millisecond
-                // waits into none and bunch the ticks, so round up and report any lateness.
-                if (wait > 0 && _stop.Wait((int)Math.Ceiling(wait * 1000.0 / Stopwatch.Frequency)))
-                    return;
-                if (_stop.IsSet)
-                    return;
-
-                // A late tick stands for every interval since the last one, so a sampler
-                // starved by a busy machine still gives each stack its share of the time.
-                // Credit carries fractions over, so the weights add up to the elapsed intervals.
                 long now = _clock.ElapsedTicks;
-                credit += (double)(now - last) / _intervalTicks;
-                last = now;
+                int weight = schedule.Take(now, out int missed);
+                if (missed > 0)
+                    Interlocked.Add(ref _missedTicks, missed);
                 // GC pauses stop every managed thread, the sampler included: that time goes
-                // to [GC], not to the stacks the threads were paused in.
+                // to [GC], not to the stacks the threads were paused in (the late tick that
+                // follows a pause would otherwise charge it to them).
                 int gcIntervals = _gcPauses.TakeWholeIntervals();
-                credit -= gcIntervals;
                 RecordGarbageCollection(gcIntervals);
-                int weight = credit >= 1 ? (int)Math.Min(int.MaxValue, Math.Floor(credit)) : 0;
-                credit -= weight;
+                gcDebt += gcIntervals;
+                int paid = Math.Min(weight, gcDebt);
+                weight -= paid;
+                gcDebt -= paid;
                 BeforeTickForTests?.Invoke();
                 if (weight > 0)
                     SampleOnce(weight);
-
-                next += _intervalTicks;
-                if (now > next + _intervalTicks)
-                {
-                    // Late by more than a tick: report it, and restart the cadence.
-                    Interlocked.Add(ref _missedTicks, (now - next) / _intervalTicks);
-                    next = now + _intervalTicks;
-                }
                 if (now - lastPurge > Stopwatch.Frequency)
                 {
                     ThreadRegistry.Purge();
@@ -134,6 +113,31 @@ internal sealed class Sampler : IDisposable
             _fault = e;
             Diagnostics.Warn($"sampling stopped after an internal error: {e.GetType().Name}: {e.Message}");
         }
+    }
+
+    /// <summary>Sleeps until the clock reaches <paramref name="target"/>; false when asked to stop.</summary>
+    private bool SleepUntil(long target)
+    {
+        while (!_stop.IsSet)
+        {
+            long remaining = target - _clock.ElapsedTicks;
+            if (remaining <= 0)
+                return true;
+            double milliseconds = remaining * 1000.0 / Stopwatch.Frequency;
+            if (PreciseSleep.IsSupported && milliseconds < 2)
+            {
+                // The last stretch: too short for the stop event's millisecond waits.
+                PreciseSleep.Sleep((long)(remaining * 1e9 / Stopwatch.Frequency));
+                continue;
+            }
+            // Long waits go on the stop event, so stopping never waits for a tick. With a
+            // precise sleep to finish, wake a millisecond early; without one, round up
+            // (rounding down would bunch sub-millisecond waits into none).
+            int wait = PreciseSleep.IsSupported ? (int)milliseconds - 1 : (int)Math.Ceiling(milliseconds);
+            if (_stop.Wait(wait))
+                return false;
+        }
+        return false;
     }
 
     /// <summary>One tick: reads every instrumented thread once, each sample counting <paramref name="weight"/> intervals. Internal for the benchmarks.</summary>

@@ -24,6 +24,8 @@ public static class Program
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(ConvertCommand.Create());
         root.Subcommands.Add(DiffCommand.Create());
-        return root.Parse(args).Invoke();
+        // Bare `hybridprof` shows the help; any other mistake is one line (ParseErrors).
+        var result = root.Parse(args.Length == 0 ? ["--help"] : args);
+        return result.Errors.Count > 0 ? ParseErrors.Report(result) : result.Invoke();
     }
 }

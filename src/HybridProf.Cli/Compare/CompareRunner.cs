@@ -82,9 +82,10 @@ internal static class CompareRunner
 
     private static int Failed(RunMode mode, int round, int rounds, RunResult result)
     {
+        var lines = result.Output.Lines;
         Terminal.Note($"'{ChildProcess.Display(mode.Command)}' exited with code {result.ExitCode} " +
-            $"(round {round + 1} of {rounds}, {mode.Name}); nothing compared. Its last output:");
-        foreach (string line in result.Output.Lines)
+            $"(round {round + 1} of {rounds}, {mode.Name}); nothing compared. " + (lines.Count > 0 ? "Its last output:" : "It printed nothing."));
+        foreach (string line in lines)
             Console.Error.WriteLine("  " + line);
         return 1;
     }

@@ -2,7 +2,7 @@
 # dotnet-trace's sampled thread time (about one sample per thread every 1 ms) on the plain
 # comparison workloads: median elapsed work time traced vs not, alternating runs.
 # Usage: benchmarks/dotnet-trace-overhead.sh [rounds=3] [workloads...]
-# Needs: dotnet tool install -g dotnet-trace; dotnet build -c Release benchmarks/HybridProf.Compare
+# Needs: dotnet tool install -g dotnet-trace; dotnet build -c Release benchmarks/Workloads.Plain
 set -euo pipefail
 rounds=${1:-3}; shift || true
 workloads=${*:-pipeline parser fanout}

@@ -13,7 +13,7 @@ public static class Program
     {
         // A plain command named like the tool, not RootCommand, whose name would be the DLL's.
         var root = new Command("hybridprof",
-            "HybridProf: record, watch and read profiles of .NET apps instrumented with the HybridProf package " +
+            "HybridProf: record, watch, read and compare profiles of .NET apps instrumented with the HybridProf package " +
             "([assembly: HybridProf.Profile]). No diagnostics port, no ptrace: it talks to the app's own agent.");
         root.Options.Add(new HelpOption());
         root.Options.Add(new VersionOption());
@@ -24,6 +24,9 @@ public static class Program
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(ConvertCommand.Create());
         root.Subcommands.Add(DiffCommand.Create());
-        return root.Parse(args).Invoke();
+        root.Subcommands.Add(CompareCommand.Create());
+        // Bare `hybridprof` shows the help; any other mistake is one line (ParseErrors).
+        var result = root.Parse(args.Length == 0 ? ["--help"] : args);
+        return result.Errors.Count > 0 ? ParseErrors.Report(result) : result.Invoke();
     }
 }

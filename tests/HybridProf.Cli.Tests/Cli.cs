@@ -22,8 +22,8 @@ public sealed class Cli
 
     public string AgentDirectory { get; }
 
-    /// <summary>The CLI's build output, same configuration as these tests.</summary>
-    public static string CliPath { get; } = FindCli();
+    /// <summary>The test run's own copy of the CLI's build output (same configuration as these tests).</summary>
+    public static string CliPath { get; } = ProgramPath("HybridProf.Cli");
 
     public Dictionary<string, string> Environment(params (string Key, string Value)[] extra)
     {
@@ -35,6 +35,20 @@ public sealed class Cli
 
     public ProcessRunner.Result Run(string arguments, TimeSpan? timeout = null) =>
         ProcessRunner.Run("dotnet", $"\"{CliPath}\" {arguments}", App.Root, Environment(), timeout ?? TimeSpan.FromMinutes(2));
+
+    /// <summary>Runs the CLI with no app of this fixture's around, in a fresh temporary folder.</summary>
+    public static ProcessRunner.Result RunAlone(string arguments, TimeSpan? timeout = null)
+    {
+        string directory = Directory.CreateTempSubdirectory("hybridprof-cli-").FullName;
+        try
+        {
+            return ProcessRunner.Run("dotnet", $"\"{CliPath}\" {arguments}", directory, timeout: timeout ?? TimeSpan.FromMinutes(2));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 
     public Process Start(string arguments, out StringBuilder stdout, out StringBuilder stderr) =>
         ProcessRunner.Start("dotnet", $"\"{CliPath}\" {arguments}", App.Root, Environment(), out stdout, out stderr);
@@ -57,13 +71,15 @@ public sealed class Cli
         return new RunningApp(process, socket, stdout, stderr);
     }
 
-    private static string FindCli()
+    /// <summary>
+    /// A program the build copied beside the tests (ProgramsUnderTest.targets): a private copy, so
+    /// nothing else in a test run that rebuilds, packs or cleans the repository's projects can
+    /// change or remove it while the tests use it.
+    /// </summary>
+    public static string ProgramPath(string name)
     {
-        // tests/HybridProf.Cli.Tests/bin/<Configuration>/net10.0/ → src/HybridProf.Cli/bin/<Configuration>/net10.0/
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        string configuration = output.Parent!.Name;
-        string path = Path.Combine(PackedApp.RepositoryRoot, "src", "HybridProf.Cli", "bin", configuration, output.Name, "HybridProf.Cli.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException("build src/HybridProf.Cli first", path);
+        string path = Path.Combine(AppContext.BaseDirectory, "programs", name, name + ".dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException($"{name} is missing beside the tests; build this test project (it copies the programs it runs)", path);
     }
 }
 

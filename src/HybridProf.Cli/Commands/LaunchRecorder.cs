@@ -14,47 +14,21 @@ internal static class LaunchRecorder
 {
     public static int Run(string[] command, RecordSettings settings)
     {
-        string scratch = Directory.CreateTempSubdirectory("hybridprof-record-").FullName;
-        try
-        {
-            string launchId = Guid.NewGuid().ToString("N");
-            var info = new ProcessStartInfo(command[0]) { UseShellExecute = false };
-            foreach (string arg in command.Skip(1))
-                info.ArgumentList.Add(arg);
-            // {pid}: if the command starts several instrumented processes, each writes its own file.
-            info.Environment["HYBRIDPROF_OUTPUT"] = Path.Combine(scratch, "profile-{pid}.pb.gz");
-            info.Environment["HYBRIDPROF_MODE"] = settings.Mode;
-            info.Environment["HYBRIDPROF_RATE"] = settings.Rate.ToString(CultureInfo.InvariantCulture);
-            if (settings.Duration is { } seconds)
-                info.Environment["HYBRIDPROF_DURATION"] = seconds.ToString(CultureInfo.InvariantCulture);
-            info.Environment["HYBRIDPROF_LAUNCH_ID"] = launchId;
+        using var scratch = new ScratchFolder("hybridprof-record-");
+        string launchId = Guid.NewGuid().ToString("N");
+        var info = ChildProcess.StartInfo(command);
+        // {pid}: if the command starts several instrumented processes, each writes its own file.
+        info.Environment["HYBRIDPROF_OUTPUT"] = Path.Combine(scratch.Path, "profile-{pid}.pb.gz");
+        info.Environment["HYBRIDPROF_MODE"] = settings.Mode;
+        info.Environment["HYBRIDPROF_RATE"] = settings.Rate.ToString(CultureInfo.InvariantCulture);
+        if (settings.Duration is { } seconds)
+            info.Environment["HYBRIDPROF_DURATION"] = seconds.ToString(CultureInfo.InvariantCulture);
+        info.Environment["HYBRIDPROF_LAUNCH_ID"] = launchId;
 
-            using var interrupt = new Interrupt();
-            Process child;
-            try
-            {
-                child = Process.Start(info)!;
-            }
-            catch (System.ComponentModel.Win32Exception e)
-            {
-                throw new UsageException($"cannot start '{command[0]}': {e.Message}");
-            }
-            using (child)
-            {
-                int exitCode = Wait(child, interrupt, new LaunchStatus(launchId));
-                return Finish(scratch, settings, command, exitCode);
-            }
-        }
-        finally
-        {
-            try
-            {
-                Directory.Delete(scratch, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-        }
+        using var interrupt = new Interrupt();
+        using var child = ChildProcess.Start(info);
+        int exitCode = Wait(child, interrupt, new LaunchStatus(launchId));
+        return Finish(scratch.Path, settings, command, exitCode);
     }
 
     private static int Wait(Process child, Interrupt interrupt, LaunchStatus status)
@@ -85,8 +59,7 @@ internal static class LaunchRecorder
         var files = Directory.GetFiles(scratch, "*.pb.gz");
         if (files.Length == 0)
         {
-            Terminal.Note($"no profile: '{string.Join(' ', command)}' never ran instrumented code (exit code {exitCode}). " +
-                "Add the HybridProf package to the app (`dotnet add package HybridProf`) and the line `[assembly: HybridProf.Profile]` to one of its source files, then rebuild.");
+            Terminal.Note(ChildProcess.NotInstrumented(command, exitCode));
             return exitCode != 0 ? exitCode : 1;
         }
         var profile = ProfileMerge.Merge(files.Order(StringComparer.Ordinal).Select(ProfileFormats.Read).ToList());

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using HybridProf.Cli.Profiles;
 using HybridProf.Formats;
 
@@ -11,13 +12,19 @@ internal static class Options
     {
         Description = "Process id of a running instrumented app (see `hybridprof ps`).",
         Required = required,
+        CustomParser = WholeNumber,
     };
 
-    public static Option<int> Top(int defaultValue) => new("--top", "-n")
+    public static Option<int> Top(int defaultValue, string description = "How many functions to list") => new("--top", "-n")
     {
-        Description = $"How many functions to list (default {defaultValue}).",
+        Description = $"{description} (default {defaultValue}).",
         DefaultValueFactory = _ => defaultValue,
+        CustomParser = WholeNumber,
     };
+
+    /// <summary>The number given to --top, which must be at least 1.</summary>
+    /// <exception cref="UsageException">It is not.</exception>
+    public static int CheckTop(int value) => value >= 1 ? value : throw new UsageException("--top must be at least 1");
 
     public static Option<string> Sort() => new Option<string>("--sort")
     {
@@ -45,11 +52,51 @@ internal static class Options
             DefaultValueFactory = _ => "cpu",
         }.AcceptOnlyFromAmong("cpu", "wall");
 
-    public static Option<int> Rate() => new("--rate", "-r")
+    public static Option<int> Rate(int defaultValue = 100) => new("--rate", "-r")
     {
-        Description = "Samples per second per thread, 1 to 10000 (default 100).",
-        DefaultValueFactory = _ => 100,
+        Description = $"Samples per second per thread, 1 to 10000 (default {defaultValue}).",
+        DefaultValueFactory = _ => defaultValue,
+        CustomParser = WholeNumber,
     };
+
+    /// <summary>The rate given to --rate, within what the runtime accepts (HYBRIDPROF_RATE).</summary>
+    /// <exception cref="UsageException">It is not.</exception>
+    public static int CheckRate(int value) => value is >= 1 and <= 10_000 ? value : throw new UsageException("--rate must be from 1 to 10000 samples per second");
+
+    /// <summary>The app to launch and its arguments: everything after <c>--</c>.</summary>
+    public static Argument<string[]> Command(string description) => new("COMMAND")
+    {
+        Description = description,
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    /// <summary>
+    /// The command given after <c>--</c>. Before <c>--</c> an unknown option would land here too
+    /// (the argument takes any token) and be started as a program: say what it is instead.
+    /// </summary>
+    /// <exception cref="UsageException">The command starts with an option.</exception>
+    public static string[] CommandLine(ParseResult result, Argument<string[]> command)
+    {
+        string[] args = result.GetValue(command) ?? [];
+        if (args.Length == 0 || !args[0].StartsWith('-'))
+            return args;
+        var tokens = result.Tokens.ToList();
+        int doubleDash = tokens.FindIndex(t => t.Type == TokenType.DoubleDash);
+        if (doubleDash < 0 || tokens.FindIndex(t => t.Value == args[0]) < doubleDash)
+            throw new UsageException($"unknown option '{args[0]}' (the command to run goes after `--`)");
+        return args;
+    }
+
+    /// <summary>Parses an integer option, saying "a whole number" rather than naming a .NET type.</summary>
+    public static int WholeNumber(ArgumentResult result)
+    {
+        string token = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+        if (int.TryParse(token, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out int value))
+            return value;
+        string name = (result.Parent as OptionResult)?.Option.Name ?? "the value";
+        result.AddError($"{name} takes a whole number, not '{token}'");
+        return 0;
+    }
 
     public static Option<string?> Format() => new Option<string?>("--format", "-f")
     {

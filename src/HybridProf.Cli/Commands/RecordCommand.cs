@@ -17,7 +17,7 @@ internal static class RecordCommand
         var rate = Options.Rate();
         var mode = Options.Mode(deterministic: true);
         var pid = Options.Pid(required: false);
-        var command = new Argument<string[]>("COMMAND") { Description = "The app to launch and its arguments, after `--` (e.g. `-- dotnet run -c Release`).", Arity = ArgumentArity.ZeroOrMore };
+        var command = Options.Command("The app to launch and its arguments, after `--` (e.g. `-- dotnet run -c Release`).");
         var record = new Command("record",
             "Record a profile: launch an app (`record -o out.svg -- COMMAND ARGS…`) or attach to a running one (`record -p PID -o out.svg --duration 30`). " +
             "Ctrl+C stops recording and still writes the file.")
@@ -27,12 +27,10 @@ internal static class RecordCommand
         record.SetAction(result => Guard.Run(() =>
         {
             string path = result.GetValue(output)!;
-            var settings = new RecordSettings(path, Options.ResolveFormat(path, result.GetValue(format)), result.GetValue(duration), result.GetValue(rate), result.GetValue(mode)!);
-            if (settings.Rate is < 1 or > 10_000)
-                throw new UsageException("--rate must be from 1 to 10000 samples per second");
+            var settings = new RecordSettings(path, Options.ResolveFormat(path, result.GetValue(format)), result.GetValue(duration), Options.CheckRate(result.GetValue(rate)), result.GetValue(mode)!);
             if (settings.Duration is <= 0)
                 throw new UsageException("--duration must be a positive number of seconds");
-            string[] args = result.GetValue(command) ?? [];
+            string[] args = Options.CommandLine(result, command);
             int target = result.GetValue(pid);
             if (target != 0 && args.Length > 0)
                 throw new UsageException("give either -p PID (attach) or a command after `--` (launch), not both");

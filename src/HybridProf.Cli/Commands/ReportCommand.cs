@@ -18,9 +18,7 @@ internal static class ReportCommand
         command.SetAction(result => Guard.Run(() =>
         {
             var profile = Guard.ReadProfile(result.GetValue(file)!);
-            int n = result.GetValue(top);
-            if (n <= 0)
-                throw new UsageException("--top must be at least 1");
+            int n = Options.CheckTop(result.GetValue(top));
             Render(Terminal.Create(), profile, n, Options.ParseSort(result.GetValue(sort)));
             return 0;
         }));

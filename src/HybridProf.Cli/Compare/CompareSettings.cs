@@ -1,0 +1,10 @@
+namespace HybridProf.Cli.Compare;
+
+/// <summary>What <c>compare</c> was asked for.</summary>
+/// <param name="Command">The woven app's command line.</param>
+/// <param name="Plain">The plain build's command line; null: the woven one, not profiling.</param>
+/// <param name="Rounds">Rounds of all modes.</param>
+/// <param name="Rate">Samples per second of the sampling run that is compared.</param>
+/// <param name="Top">Functions listed and compared by rank.</param>
+/// <param name="Check">Whether disagreement is an exit code.</param>
+internal sealed record CompareSettings(IReadOnlyList<string> Command, IReadOnlyList<string>? Plain, int Rounds, int Rate, int Top, bool Check);

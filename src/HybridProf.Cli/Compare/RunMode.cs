@@ -1,0 +1,44 @@
+namespace HybridProf.Cli.Compare;
+
+/// <summary>
+/// One way of running the command in each round: which command line, and whether (and how)
+/// it profiles itself through <c>HYBRIDPROF_MODE</c>/<c>HYBRIDPROF_RATE</c>.
+/// </summary>
+/// <param name="Name">As printed: "plain", "sampling 1000 Hz", …</param>
+/// <param name="Command">The command line to run.</param>
+/// <param name="ProfilerMode"><c>cpu</c> or <c>deterministic</c>; null when this run does not profile.</param>
+/// <param name="Rate">Samples per second of a sampling run.</param>
+internal sealed record RunMode(string Name, IReadOnlyList<string> Command, string? ProfilerMode, int? Rate)
+{
+    public bool Profiles => ProfilerMode is not null;
+
+    /// <summary>A file-name-safe form of the name, for the profiles this mode writes.</summary>
+    public string Slug => string.Concat(Name.Select(c => char.IsLetterOrDigit(c) ? c : '-'));
+}
+
+/// <summary>The modes of a comparison, in the order of the first round.</summary>
+internal sealed class RunModes
+{
+    public RunModes(CompareSettings settings)
+    {
+        Baseline = settings.Plain is { } plain
+            ? new RunMode("plain", plain, null, null)
+            : new RunMode("woven, not profiling", settings.Command, null, null);
+        // 100 Hz is the runtime's default rate: what a user gets without asking for more.
+        var atDefaultRate = new RunMode("sampling 100 Hz", settings.Command, "cpu", 100);
+        bool defaultRate = settings.Rate == 100;
+        Sampled = defaultRate ? atDefaultRate : new RunMode($"sampling {settings.Rate} Hz", settings.Command, "cpu", settings.Rate);
+        Deterministic = new RunMode("deterministic", settings.Command, "deterministic", null);
+        All = defaultRate ? [Baseline, Sampled, Deterministic] : [Baseline, atDefaultRate, Sampled, Deterministic];
+    }
+
+    /// <summary>What the others are measured against: the plain build, or the woven one not profiling.</summary>
+    public RunMode Baseline { get; }
+
+    /// <summary>The sampling run at the asked rate, whose samples are compared with <see cref="Deterministic"/>.</summary>
+    public RunMode Sampled { get; }
+
+    public RunMode Deterministic { get; }
+
+    public IReadOnlyList<RunMode> All { get; }
+}

@@ -25,6 +25,12 @@ internal static class CompareCommand
                 "(e.g. --plain \"dotnet plain/MyApp.dll\", built with `dotnet build -c Release -p:HybridProfEnabled=false -o plain`). " +
                 "Default: the woven COMMAND itself, not profiling.",
         };
+        var sampleMode = new Option<string>("--mode")
+        {
+            Description = "How the sampling runs sample: wall (default: waiting threads too, so a thread blocked in a function counts as that " +
+                "function's time, as deterministic timing counts it) or cpu (running threads only).",
+            DefaultValueFactory = _ => "wall",
+        }.AcceptOnlyFromAmong("wall", "cpu");
         var check = new Option<bool>("--check") { Description = "Exit with 1 when a function with at least 1% of the deterministic time lies more than one point outside its sampled 95% interval." };
         var top = Options.Top(10, "How many functions to list and compare by rank");
         var command = Options.Command("The instrumented app and its arguments, after `--` (e.g. `-- dotnet bin/Release/net10.0/MyApp.dll`).");
@@ -33,7 +39,7 @@ internal static class CompareCommand
             "and how the sampled own-time shares agree with the deterministic ones. The app's output is captured (shown if it fails). " +
             "An app that prints a line elapsed_ms=<number> is timed by it; otherwise by its wall time.")
         {
-            rounds, rate, plain, check, top, command,
+            rounds, rate, sampleMode, plain, check, top, command,
         };
         compare.SetAction(result => Guard.Run(() =>
         {
@@ -48,6 +54,7 @@ internal static class CompareCommand
                 result.GetValue(plain) is { } text ? CommandSplitter.Split(text, "--plain") : null,
                 n,
                 Options.CheckRate(result.GetValue(rate)),
+                result.GetValue(sampleMode)!,
                 Options.CheckTop(result.GetValue(top)),
                 result.GetValue(check));
             return CompareRunner.Run(settings, Console.Out);

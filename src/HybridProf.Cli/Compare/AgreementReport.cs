@@ -25,7 +25,7 @@ internal static class AgreementReport
     public static int Write(TextWriter output, Profile sampled, Profile deterministic, CompareSettings settings)
     {
         var report = ShareComparison.Compare(sampled, deterministic, settings.Top);
-        output.WriteLine(FormattableString.Invariant($"own-time shares: {report.Samples} samples at {settings.Rate} Hz vs {report.Nanoseconds / 1e9:0.000} s timed"));
+        output.WriteLine(FormattableString.Invariant($"own-time shares: {report.Samples} {settings.SampleMode} samples at {settings.Rate} Hz vs {report.Nanoseconds / 1e9:0.000} s timed"));
         output.WriteLine("  sampled %   95% CI           determ. %   diff    function");
         foreach (var row in report.Rows.Where(r => r.DeterministicPercent >= ListedPercent || r.SampledPercent >= ListedPercent).Take(settings.Top))
         {
@@ -33,9 +33,12 @@ internal static class AgreementReport
             output.WriteLine(FormattableString.Invariant($"  {row.SampledPercent,8:0.00}  [{row.CiLowPercent,6:0.00}, {row.CiHighPercent,6:0.00}]  {row.DeterministicPercent,8:0.00}  {row.Difference,+6:+0.00;-0.00}    {row.Function}{flag}"));
         }
         output.WriteLine(FormattableString.Invariant($"  top-{report.TopCount} agreement: {report.TopOverlap}/{report.TopCount} in both tops, Kendall tau {report.KendallTau:0.00}"));
+        string waits = settings.SampleMode == "cpu"
+            ? "cpu samples skip waits, which deterministic time includes."
+            : "[await] is time async methods spent suspended, not their own time in deterministic mode.";
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Why they can differ: deterministic timing inflates tiny functions; sampling misses rare ones (below about 1/{Math.Max(1, report.Samples)} of the time); " +
-            $"[GC] is separate in sampling; cpu samples skip waits, which deterministic time includes."));
+            $"[GC] is separate in sampling; {waits}"));
 
         if (!settings.Check)
             return 0;

@@ -5,6 +5,7 @@ namespace HybridProf.Cli.Compare;
 /// <param name="Plain">The plain build's command line; null: the woven one, not profiling.</param>
 /// <param name="Rounds">Rounds of all modes.</param>
 /// <param name="Rate">Samples per second of the sampling run that is compared.</param>
+/// <param name="SampleMode"><c>wall</c> or <c>cpu</c>: how the sampling runs sample.</param>
 /// <param name="Top">Functions listed and compared by rank.</param>
 /// <param name="Check">Whether disagreement is an exit code.</param>
-internal sealed record CompareSettings(IReadOnlyList<string> Command, IReadOnlyList<string>? Plain, int Rounds, int Rate, int Top, bool Check);
+internal sealed record CompareSettings(IReadOnlyList<string> Command, IReadOnlyList<string>? Plain, int Rounds, int Rate, string SampleMode, int Top, bool Check);

@@ -6,7 +6,7 @@ namespace HybridProf.Cli.Compare;
 /// </summary>
 /// <param name="Name">As printed: "plain", "sampling 1000 Hz", …</param>
 /// <param name="Command">The command line to run.</param>
-/// <param name="ProfilerMode"><c>cpu</c> or <c>deterministic</c>; null when this run does not profile.</param>
+/// <param name="ProfilerMode"><c>wall</c>, <c>cpu</c> or <c>deterministic</c>; null when this run does not profile.</param>
 /// <param name="Rate">Samples per second of a sampling run.</param>
 internal sealed record RunMode(string Name, IReadOnlyList<string> Command, string? ProfilerMode, int? Rate)
 {
@@ -25,9 +25,9 @@ internal sealed class RunModes
             ? new RunMode("plain", plain, null, null)
             : new RunMode("woven, not profiling", settings.Command, null, null);
         // 100 Hz is the runtime's default rate: what a user gets without asking for more.
-        var atDefaultRate = new RunMode("sampling 100 Hz", settings.Command, "cpu", 100);
+        var atDefaultRate = new RunMode("sampling 100 Hz", settings.Command, settings.SampleMode, 100);
         bool defaultRate = settings.Rate == 100;
-        Sampled = defaultRate ? atDefaultRate : new RunMode($"sampling {settings.Rate} Hz", settings.Command, "cpu", settings.Rate);
+        Sampled = defaultRate ? atDefaultRate : new RunMode($"sampling {settings.Rate} Hz", settings.Command, settings.SampleMode, settings.Rate);
         Deterministic = new RunMode("deterministic", settings.Command, "deterministic", null);
         All = defaultRate ? [Baseline, Sampled, Deterministic] : [Baseline, atDefaultRate, Sampled, Deterministic];
     }

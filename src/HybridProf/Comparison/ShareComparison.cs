@@ -57,13 +57,20 @@ public static class ShareComparison
         return (Math.Max(0, centre - half), Math.Min(1, centre + half));
     }
 
-    /// <summary>Own weight per function name: the weight of the stacks it is the leaf of.</summary>
+    /// <summary>
+    /// Own weight per function name: the weight of the stacks it is the leaf of. A wall sample
+    /// of a thread blocked in a function is that function's own time (the <c>[blocked]</c> leaf
+    /// goes to its parent), as deterministic timing, which is elapsed time, counts it.
+    /// </summary>
     public static Dictionary<string, long> OwnWeights(Profile profile)
     {
         var own = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var stack in profile.Stacks)
         {
-            string leaf = profile.Frames[stack.Frames[stack.Frames.Count - 1]].Name;
+            int leafIndex = stack.Frames.Count - 1;
+            if (leafIndex > 0 && profile.Frames[stack.Frames[leafIndex]].Name == Frame.Blocked.Name)
+                leafIndex--;
+            string leaf = profile.Frames[stack.Frames[leafIndex]].Name;
             own.TryGetValue(leaf, out long sum);
             own[leaf] = sum + stack.Samples;
         }

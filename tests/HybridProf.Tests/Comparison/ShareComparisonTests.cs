@@ -32,6 +32,22 @@ public class ShareComparisonTests
     }
 
     [Fact]
+    public void A_wall_sample_blocked_in_a_function_is_that_functions_own_time()
+    {
+        var builder = new ProfileBuilder();
+        var thread = new ProfileThread(1, "main");
+        builder.AddStack(thread, new[] { new Frame("Main"), new Frame("Fetch"), Frame.Blocked }, 40);
+        builder.AddStack(thread, new[] { new Frame("Main"), new Frame("Parse") }, 60);
+        var sampled = builder.Build(new ProfileMetadata(ProfileMode.Wall, 1000, TimeSpan.FromSeconds(1)));
+        var exact = Build(ProfileMode.Deterministic, ("Fetch", 400), ("Parse", 600));
+
+        var report = ShareComparison.Compare(sampled, exact);
+
+        Assert.Equal(40, Assert.Single(report.Rows, r => r.Function == "Fetch").SampledPercent, 6);
+        Assert.DoesNotContain(report.Rows, r => r.Function == Frame.Blocked.Name);
+    }
+
+    [Fact]
     public void A_function_only_one_side_saw_is_listed_with_zero_on_the_other()
     {
         var sampled = Build(ProfileMode.Cpu, ("A", 99), ("B", 1));

@@ -71,8 +71,9 @@ public sealed class PprofReader : IProfileReader
     // whole trailer is present, the inflater has already checked the CRC.)
     private static void CheckTrailer(byte[] data, long length)
     {
-        uint size = TrailerSize(data) ?? uint.MaxValue;
-        if (TrailerSize(data) is null || size != (uint)length)
+        if (TrailerSize(data) is not { } size)
+            throw new FormatException($"pprof: the gzip data is truncated or corrupt ({data.Length} bytes, too short for a gzip header and trailer)");
+        if (size != (uint)length)
             throw new FormatException($"pprof: the gzip data is truncated or corrupt ({data.Length} bytes hold {length} bytes of profile, the trailer says {size})");
     }
 

@@ -14,7 +14,9 @@ namespace HybridProf.Soak;
 /// (up to 30 deep, working at every level, so new stacks keep appearing), while a wall-mode
 /// session samples at RATE Hz for MINUTES. Memory is printed every 30 s: it must level off
 /// once the stack table reaches its cap, with the overflow counted under [truncated].
-/// Usage: HybridProf.Soak [minutes=10] [threads=100] [rate=1000] [output=soak.collapsed]
+/// MAX-CALL-PATHS bounds the stack table (as HYBRIDPROF_MAX_CALL_PATHS does), to show the cap
+/// in a short run. Usage: HybridProf.Soak [minutes=10] [threads=100] [rate=1000]
+/// [output=soak.collapsed] [max-call-paths=1000000]
 /// </summary>
 public static class Program
 {
@@ -24,9 +26,10 @@ public static class Program
         int threads = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100;
         int rate = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1000;
         string output = args.Length > 3 ? args[3] : "soak.collapsed";
+        int maxCallPaths = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : ProfilerOptions.DefaultMaxCallPaths;
 
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(minutes));
-        var session = Profiler.Start(new ProfilerOptions { Mode = ProfileMode.Wall, RateHz = rate });
+        var session = Profiler.Start(new ProfilerOptions { Mode = ProfileMode.Wall, RateHz = rate, MaxCallPaths = maxCallPaths });
         var workers = Enumerable.Range(0, threads).Select(i => new Thread(() => Walk(i, stop.Token)) { IsBackground = true }).ToList();
         workers.ForEach(w => w.Start());
 

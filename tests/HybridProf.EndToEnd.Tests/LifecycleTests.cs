@@ -34,6 +34,24 @@ public sealed class LifecycleTests(PackedApp app)
     }
 
     [Fact]
+    public void A_full_disk_while_writing_gives_one_line_naming_both_paths_and_the_profile_goes_to_the_temp_directory()
+    {
+        // Every write to /dev/full fails with ENOSPC, as on a full disk: after the file was opened.
+        string output = app.OutputPath("full.collapsed");
+        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+        File.CreateSymbolicLink(output, "/dev/full");
+        var run = app.Run("burn 0.5", ProfileContentTests.Env(output));
+        Assert.Equal(0, run.ExitCode);
+        var complaint = Assert.Single(run.StderrLines, l => l.Contains("HYBRIDPROF_OUTPUT"));
+        Assert.Contains(output, complaint);
+        Assert.Contains("No space left on device", complaint);
+        string fallback = complaint[(complaint.IndexOf("writing ", StringComparison.Ordinal) + "writing ".Length)..^" instead.".Length];
+        Assert.StartsWith(Path.GetTempPath(), fallback);
+        Assert.Contains("Workloads.Heavy", File.ReadAllText(fallback));
+        Assert.Equal("/dev/full", new FileInfo(output).LinkTarget);
+    }
+
+    [Fact]
     public void The_pid_placeholder_is_replaced()
     {
         string output = app.OutputPath("p-{pid}.collapsed");

@@ -47,7 +47,8 @@ internal sealed partial class AgentCommands
         if (rate < 1 || rate > ProfilerOptions.MaxRateHz)
             return AgentReply.Error("bad-argument", $"rateHz {rate} is not from 1 to {ProfilerOptions.MaxRateHz}");
 
-        var session = Profiler.Start(new ProfilerOptions { Mode = mode, RateHz = rate });
+        // The process's bound on call paths (HYBRIDPROF_MAX_CALL_PATHS) holds for attached sessions too.
+        var session = Profiler.Start(new ProfilerOptions { Mode = mode, RateHz = rate, MaxCallPaths = CallPathLimit.ForProcess });
         int id = Interlocked.Increment(ref s_nextSession);
         sessions.Add(id, session);
         Interlocked.Increment(ref s_liveSessions);

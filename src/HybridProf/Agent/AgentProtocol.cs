@@ -15,6 +15,9 @@ internal static class AgentProtocol
     /// <summary>At most this many clients are served at once; more get <c>busy</c>.</summary>
     public const int MaxConnections = 16;
 
+    /// <summary>Seconds a request may take to arrive whole, a reply to be taken, and a client without a session to stay silent.</summary>
+    public const int RequestTimeoutSeconds = 10;
+
     /// <summary>At most this many sessions per connection; a connection's sessions stop when it closes.</summary>
     public const int MaxSessionsPerConnection = 4;
 

@@ -8,13 +8,12 @@ using HybridProf.Session;
 
 namespace HybridProf.Agent;
 
-/// <summary>The listening socket and its accept loop, on .NET 8 and newer (Unix domain sockets).</summary>
+/// <summary>The process's listening socket, on .NET 8 and newer (Unix domain sockets).</summary>
 internal static partial class ControlAgent
 {
     private static int s_started;
-    private static int s_connections;
     private static string? s_socketPath;
-    private static Socket? s_listener;
+    private static AgentListener? s_listener;
     private static int s_closing;
 
     /// <summary>
@@ -54,14 +53,14 @@ internal static partial class ControlAgent
                 return;
             }
             string path = AgentPaths.SocketPath(directory, Environment.ProcessId);
-            var listener = Bind(path);
+            var listener = AgentListener.Bind(path, commands, AgentLimits.Default);
             Volatile.Write(ref s_listener, listener);
             Volatile.Write(ref s_socketPath, path);
             // Normal exit, Environment.Exit and SIGTERM raise ProcessExit; a crash does not.
             // After SIGKILL the file stays: `hybridprof ps` removes sockets of dead pids.
             AppDomain.CurrentDomain.ProcessExit += (_, _) => Remove();
             AppDomain.CurrentDomain.UnhandledException += (_, _) => Remove();
-            AcceptLoop(listener, commands);
+            listener.Run();
         }
         catch (Exception) when (Volatile.Read(ref s_closing) != 0)
         {
@@ -77,85 +76,8 @@ internal static partial class ControlAgent
         }
     }
 
-    [UnsupportedOSPlatform("windows")]
-    private static Socket Bind(string path)
-    {
-        // A file left by a dead process with our (reused) pid is stale by definition.
-        if (File.Exists(path))
-            File.Delete(path);
-        var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        try
-        {
-            listener.Bind(new UnixDomainSocketEndPoint(path));
-            // The directory is already 0700, so nobody else could reach the socket before this.
-            File.SetUnixFileMode(path, AgentPaths.SocketMode);
-            listener.Listen(AgentProtocol.MaxConnections);
-            return listener;
-        }
-        catch
-        {
-            listener.Dispose();
-            throw;
-        }
-    }
-
-    private static void AcceptLoop(Socket listener, AgentCommands commands)
-    {
-        while (true)
-        {
-            Socket client;
-            try
-            {
-                client = listener.Accept();
-            }
-            catch (SocketException e) when (e.SocketErrorCode == SocketError.Interrupted && Volatile.Read(ref s_closing) == 0)
-            {
-                continue; // A signal interrupted accept(); the listener is fine.
-            }
-            if (Interlocked.Increment(ref s_connections) > AgentProtocol.MaxConnections)
-            {
-                Interlocked.Decrement(ref s_connections);
-                RefuseBusy(client);
-                continue;
-            }
-            var connection = new AgentConnection(client, commands);
-            var thread = new Thread(() =>
-            {
-                try
-                {
-                    connection.Serve();
-                }
-                catch (Exception)
-                {
-                    // Serve handles its own failures; this is the last guard before the app.
-                }
-                finally
-                {
-                    Interlocked.Decrement(ref s_connections);
-                }
-            })
-            { IsBackground = true, Name = "HybridProf agent client" };
-            thread.Start();
-        }
-    }
-
-    private static void RefuseBusy(Socket client)
-    {
-        try
-        {
-            using var reply = AgentReply.Error("busy", $"the agent serves at most {AgentProtocol.MaxConnections} clients at once");
-            AgentFrames.Write(client, reply.Finish().Span);
-        }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException)
-        {
-        }
-        finally
-        {
-            client.Dispose();
-        }
-    }
-
     /// <summary>Closes the listener and deletes the socket file; at process exit.</summary>
+    [UnsupportedOSPlatform("windows")]
     internal static void Remove()
     {
         try

@@ -15,6 +15,7 @@ internal static class EnvironmentSettings
     public const string Mode = "HYBRIDPROF_MODE";
     public const string Rate = "HYBRIDPROF_RATE";
     public const string Duration = "HYBRIDPROF_DURATION";
+    public const string MaxCallPaths = CallPathLimit.Variable;
 
     /// <summary>The options the variables ask for, or null when <c>HYBRIDPROF_OUTPUT</c> is unset.</summary>
     public static ProfilerOptions? Read(Func<string, string?> getVariable, Action<string> warn, int processId)
@@ -49,6 +50,15 @@ internal static class EnvironmentSettings
                 options = options with { Duration = TimeSpan.FromSeconds(seconds) };
             else
                 warn($"{Duration}='{duration}' is not a positive number of seconds; profiling until the process exits.");
+        }
+
+        string? maxCallPaths = getVariable(MaxCallPaths);
+        if (!string.IsNullOrEmpty(maxCallPaths))
+        {
+            if (CallPathLimit.TryParse(maxCallPaths, out int bound))
+                options = options with { MaxCallPaths = bound };
+            else
+                warn(FormattableString.Invariant($"{MaxCallPaths}='{maxCallPaths}' is not a whole number of call paths from 1 to {ProfilerOptions.MaxMaxCallPaths}; using {ProfilerOptions.DefaultMaxCallPaths}."));
         }
         return options;
     }

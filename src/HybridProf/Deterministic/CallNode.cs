@@ -43,25 +43,43 @@ internal sealed class CallNode
     /// <summary>The child entered last: repeated calls of one callee find it without a search.</summary>
     public CallNode? LastChild;
 
-    /// <summary>The child for <paramref name="method"/>, found or added (the slow path of an enter).</summary>
+    /// <summary>Method id of the <c>[truncated]</c> node that stands for the paths past the bound.</summary>
+    public const int TruncatedMethod = -1;
+
+    /// <summary>
+    /// The child for <paramref name="method"/>, found or added (the slow path of an enter).
+    /// Past the bound on call paths, a new path is counted under this node's <c>[truncated]</c>
+    /// child instead; that node has no children of its own (it is returned for anything asked of it).
+    /// </summary>
     public CallNode Child(int method)
     {
-        var found = ChildCount <= ThreadRecorder.ListSearchLimit
-            ? Search(method)
-            : Owner.IndexedChild(this, method);
+        if (Method == TruncatedMethod)
+            return this;
+        var found = Find(method);
         if (found is null)
         {
-            found = Owner.NewNode(method, this);
-            found.NextSibling = FirstChild;
-            // Publish the filled node before linking it: the merge may be walking the list.
-            Volatile.Write(ref FirstChild, found);
-            if (++ChildCount == ThreadRecorder.ListSearchLimit + 1)
-                Owner.IndexAllChildren(this);
-            else if (ChildCount > ThreadRecorder.ListSearchLimit)
-                Owner.IndexChild(this, found);
+            found = Owner.NewNode(method, this) is { } created
+                ? Link(created)
+                : Find(TruncatedMethod) ?? Link(Owner.NewTruncatedNode(this));
         }
         LastChild = found;
         return found;
+    }
+
+    private CallNode? Find(int method) => ChildCount <= ThreadRecorder.ListSearchLimit
+        ? Search(method)
+        : Owner.IndexedChild(this, method);
+
+    private CallNode Link(CallNode child)
+    {
+        child.NextSibling = FirstChild;
+        // Publish the filled node before linking it: the merge may be walking the list.
+        Volatile.Write(ref FirstChild, child);
+        if (++ChildCount == ThreadRecorder.ListSearchLimit + 1)
+            Owner.IndexAllChildren(this);
+        else if (ChildCount > ThreadRecorder.ListSearchLimit)
+            Owner.IndexChild(this, child);
+        return child;
     }
 
     private CallNode? Search(int method)

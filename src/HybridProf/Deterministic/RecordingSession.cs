@@ -124,7 +124,9 @@ internal sealed class RecordingSession
         {
             if (!_frames.TryGetValue(method, out var entry))
             {
-                var frame = MethodRegistry.Lookup(method) is { } m ? new Frame(m.Name, m.File, m.Line) : new Frame($"[unknown method {method}]");
+                var frame = method == CallNode.TruncatedMethod ? Model.Frame.Truncated
+                    : MethodRegistry.Lookup(method) is { } m ? new Frame(m.Name, m.File, m.Line)
+                    : new Frame($"[unknown method {method}]");
                 _frames[method] = entry = (_builder.AddFrame(frame), frame);
             }
             return entry;

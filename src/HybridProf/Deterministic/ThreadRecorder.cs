@@ -21,6 +21,12 @@ internal sealed partial class ThreadRecorder
 
     private int _nodeCount;
     private Dictionary<long, CallNode>? _childIndex;
+    private readonly CallPathBudget _budget;
+
+    // Calls entered while the [truncated] node was on top: they stay on it, and their exits
+    // must not pop it. Saved and cleared while a resumed async slice runs on top.
+    private int _overflowDepth;
+    private int[] _switchOverflow = new int[16];
 
     // Stopwatch timestamp of the last enter or exit on this thread.
     private long _last;
@@ -33,9 +39,12 @@ internal sealed partial class ThreadRecorder
     // below, not the logical caller): restored when the resumed slice ends.
     private CallNode?[] _switchReturn = new CallNode?[16];
 
-    public ThreadRecorder(Thread owner)
+    /// <param name="owner">The thread whose calls this records.</param>
+    /// <param name="budget">Bound on new call paths; the process's (<c>HYBRIDPROF_MAX_CALL_PATHS</c>) unless a test gives its own.</param>
+    public ThreadRecorder(Thread owner, CallPathBudget? budget = null)
     {
         Owner = owner;
+        _budget = budget ?? CallPathBudget.Process;
         Root = new CallNode(0, null, this, _nodeCount++);
         Top = Root;
         _last = Stopwatch.GetTimestamp();
@@ -62,7 +71,7 @@ internal sealed partial class ThreadRecorder
         _last = now;
         var child = top.LastChild;
         if (child is null || child.Method != id)
-            child = top.Child(id);
+            child = ChildOrOverflow(top, id);
         child.Calls++;
         Top = child;
         var entered = _enteredAt;
@@ -82,6 +91,12 @@ internal sealed partial class ThreadRecorder
         _last = now;
         if (DeterministicMode.Timeline)
             Record(top.Method, depth, now, resumed: false);
+        if (_overflowDepth != 0)
+        {
+            // A call entered under [truncated] returns: [truncated] stays on top.
+            _overflowDepth--;
+            return;
+        }
         // The root has no parent: an exit without its enter (impossible for woven code) keeps the root.
         Top = top.Parent ?? top;
     }
@@ -93,8 +108,13 @@ internal sealed partial class ThreadRecorder
         Top.Own += now - _last;
         _last = now;
         if ((uint)depth >= (uint)_switchReturn.Length)
+        {
             Array.Resize(ref _switchReturn, Math.Max(depth + 1, _switchReturn.Length * 2));
+            Array.Resize(ref _switchOverflow, _switchReturn.Length);
+        }
         _switchReturn[depth] = Top;
+        _switchOverflow[depth] = _overflowDepth;
+        _overflowDepth = 0;
         Top = PathOf(node);
         if ((uint)depth < (uint)_enteredAt.Length)
             _enteredAt[depth] = now;
@@ -117,6 +137,7 @@ internal sealed partial class ThreadRecorder
             if (DeterministicMode.Timeline)
                 Record(top.Method, depth, now, resumed: true);
             _switchReturn[depth] = null;
+            _overflowDepth = _switchOverflow[depth];
             Top = below;
         }
         else
@@ -139,11 +160,30 @@ internal sealed partial class ThreadRecorder
         var path = node.Parent is { } parent ? PathOf(parent) : Root;
         foreach (int id in node.Frames)
             path = path.LastChild is { } last && last.Method == id ? last : path.Child(id);
+        // Past the bound the path may end at [truncated], which the remaining frames fold into.
         node.RecordedPath = path;
         return path;
     }
 
-    internal CallNode NewNode(int method, CallNode parent) => new(method, parent, this, _nodeCount++);
+    /// <summary>A node for a new call path, or null once the bound on call paths is reached.</summary>
+    internal CallNode? NewNode(int method, CallNode parent) =>
+        _budget.TryTake() ? new(method, parent, this, _nodeCount++) : null;
+
+    /// <summary>
+    /// The <c>[truncated]</c> child of a node, made past the bound: at most one per node, so
+    /// the tree stays within twice the bound.
+    /// </summary>
+    internal CallNode NewTruncatedNode(CallNode parent) => new(CallNode.TruncatedMethod, parent, this, _nodeCount++);
+
+    // The slow path of an enter. Entering under [truncated] stays on it (see _overflowDepth).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private CallNode ChildOrOverflow(CallNode top, int id)
+    {
+        if (top.Method != CallNode.TruncatedMethod)
+            return top.Child(id);
+        _overflowDepth++;
+        return top;
+    }
 
     internal CallNode? IndexedChild(CallNode parent, int method) =>
         _childIndex is not null && _childIndex.TryGetValue(Key(parent, method), out var child) ? child : null;

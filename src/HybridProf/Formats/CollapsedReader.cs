@@ -18,6 +18,7 @@ public static class CollapsedReader
     {
         var builder = new ProfileBuilder();
         int lineNumber = 0;
+        long total = 0;
         string? line;
         while ((line = reader.ReadLine()) is not null)
         {
@@ -30,6 +31,10 @@ public static class CollapsedReader
             string[] frames = line.Substring(0, space).Split(';');
             if (Array.Exists(frames, f => f.Length == 0))
                 throw new FormatException($"line {lineNumber} has an empty frame name: {Shorten(line)}");
+            // Every sum of counts (merged stacks, totals) must fit: bounding the grand total bounds them all.
+            if (count > long.MaxValue - total)
+                throw new FormatException($"line {lineNumber}: the counts add up to more than 2^63");
+            total += count;
             builder.AddStack(AllThreads, Array.ConvertAll(frames, f => new Frame(f)), count);
         }
         return builder.Build(metadata ?? new ProfileMetadata(ProfileMode.Cpu, 0, TimeSpan.Zero));

@@ -9,8 +9,9 @@ public static class ProfileFile
 {
     /// <summary>
     /// Writes the profile to <paramref name="path"/> in the format its extension names.
-    /// The file is written beside the target and renamed into place, so a failed write
-    /// never leaves half a profile under the requested name; missing folders are created.
+    /// The file is written beside the target and renamed into place, so a failed write (a full
+    /// disk included) never leaves half a profile under the requested name; missing folders are
+    /// created. A symbolic link is followed; a device or pipe (<c>/dev/stdout</c>) is written in place.
     /// </summary>
     /// <exception cref="ArgumentException">The extension names no known format.</exception>
     /// <exception cref="IOException">The file cannot be written.</exception>
@@ -30,14 +31,28 @@ public static class ProfileFile
         string? folder = Path.GetDirectoryName(full);
         if (!string.IsNullOrEmpty(folder))
             Directory.CreateDirectory(folder);
-        string temp = full + ".tmp" + Guid.NewGuid().ToString("N").Substring(0, 8);
+        string target = OutputTarget.Resolve(full);
+        if (OutputTarget.IsSpecialFile(target))
+        {
+            using var device = new FileStream(target, FileMode.Open, FileAccess.Write);
+            ProfileFormats.Writer(format).Write(profile, device);
+            return;
+        }
+
+        // Beside the target, so the rename stays on one file system and replaces it in one step.
+        string temp = target + ".tmp" + Guid.NewGuid().ToString("N").Substring(0, 8);
         try
         {
+            // Disposed before the rename: a full disk fails the write or the final flush, here.
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
                 ProfileFormats.Writer(format).Write(profile, stream);
-            if (File.Exists(full))
-                File.Delete(full);
-            File.Move(temp, full);
+#if NET6_0_OR_GREATER
+            File.Move(temp, target, overwrite: true);
+#else
+            if (File.Exists(target))
+                File.Delete(target);
+            File.Move(temp, target);
+#endif
         }
         finally
         {

@@ -37,6 +37,18 @@ public static class ProfileFormats
         return null;
     }
 
+    /// <summary>The file-name ending of a format, e.g. <c>.pb.gz</c> (<c>.collapsed</c> for folded stacks).</summary>
+    public static string Extension(ProfileFormat format) => format switch
+    {
+        ProfileFormat.Svg => ".svg",
+        ProfileFormat.Collapsed => ".collapsed",
+        ProfileFormat.Text => ".txt",
+        ProfileFormat.Pprof => ".pb.gz",
+        ProfileFormat.Speedscope => ".speedscope.json",
+        ProfileFormat.Timeline => ".trace.json",
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "unknown profile format"),
+    };
+
     /// <summary>The writer of a format.</summary>
     public static IProfileWriter Writer(ProfileFormat format) => format switch
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using HybridProf.Configuration;
 using HybridProf.Markers;
 using HybridProf.Model;
 
@@ -18,13 +19,20 @@ internal sealed class SampleAggregator
     internal const int AwaitFrame = -3;
     internal const int BlockedFrame = -4;
 
-    private const int MaxCounts = 2 * StackTrie.DefaultMaxNodes;
-
     private readonly object _gate = new();
-    private readonly StackTrie _trie = new();
+    private readonly StackTrie _trie;
+    private readonly int _maxCounts;
     private readonly Dictionary<(int Thread, int Node), long> _counts = new();
     private readonly List<(int Id, string Name)> _threads = new();
     private readonly Dictionary<object, int> _threadIndex = new()  /* keys are ShadowStack objects: reference equality */;
+
+    /// <param name="maxCallPaths">Bound of the stack table; twice as many (thread, stack) counts are kept.</param>
+    public SampleAggregator(int maxCallPaths = ProfilerOptions.DefaultMaxCallPaths)
+    {
+        _trie = new StackTrie(maxCallPaths);
+        // A stack can be counted on several threads, so the counts get room beyond the paths.
+        _maxCounts = 2 * maxCallPaths;
+    }
 
     public long TotalSamples { get; private set; }
 
@@ -38,7 +46,7 @@ internal sealed class SampleAggregator
                 node = _trie.Child(node, TruncatedFrame);
             // The counts are capped like the trie: past it, a new (thread, stack) pair is
             // counted as that thread's [truncated], so memory stays bounded on long runs.
-            if (_counts.Count >= MaxCounts && !_counts.ContainsKey((thread, node)))
+            if (_counts.Count >= _maxCounts && !_counts.ContainsKey((thread, node)))
                 node = _trie.Child(0, TruncatedFrame);
             _counts.TryGetValue((thread, node), out long existing);
             _counts[(thread, node)] = existing + weight;

@@ -13,7 +13,7 @@ namespace HybridProf.Sampling;
 internal sealed class Sampler : IDisposable
 {
     private readonly SamplerOptions _options;
-    private readonly SampleAggregator _aggregator = new();
+    private readonly SampleAggregator _aggregator;
     private readonly ManualResetEventSlim _stop = new(false);
     private readonly Thread _thread;
     private readonly int[] _buffer = new int[ShadowStack.MaxRecordedDepth];
@@ -30,6 +30,7 @@ internal sealed class Sampler : IDisposable
     public Sampler(SamplerOptions options)
     {
         _options = options;
+        _aggregator = new SampleAggregator(options.MaxCallPaths);
         _intervalTicks = Stopwatch.Frequency / Math.Max(1, options.RateHz);
         _gcPauses = new GcPauseTracker(TimeSpan.FromTicks(TimeSpan.TicksPerSecond / Math.Max(1, options.RateHz)));
         _awaits = new AwaitSampler(_aggregator);

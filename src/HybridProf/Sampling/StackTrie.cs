@@ -1,23 +1,23 @@
 using System.Collections.Generic;
+using HybridProf.Configuration;
 
 namespace HybridProf.Sampling;
 
 /// <summary>
 /// Interns stacks as paths in a trie of (parent node, frame id) so that a repeated stack
-/// costs one dictionary probe per frame and no allocation. Node 0 is the root. The trie is
-/// capped so a long run with ever-new stacks keeps bounded memory: past the cap, a stack
-/// ends at its longest known prefix, which the caller marks <c>[truncated]</c>.
+/// costs one dictionary probe per frame and no allocation. Node 0 is the root; every other
+/// node is a call path (a frame under one chain of callers). The trie is capped so a long run
+/// with ever-new stacks keeps bounded memory: past the cap, a stack ends at its longest known
+/// prefix, which the caller marks <c>[truncated]</c>.
 /// </summary>
 internal sealed class StackTrie
 {
-    /// <summary>Default cap: about 40 MB of trie at most.</summary>
-    public const int DefaultMaxNodes = 1_000_000;
-
     private readonly Dictionary<long, int> _children = new();
     private readonly List<(int Parent, int Frame)> _nodes = new() { (-1, 0) };
-    private readonly int _maxNodes;
+    private readonly int _maxPaths;
 
-    public StackTrie(int maxNodes = DefaultMaxNodes) => _maxNodes = maxNodes;
+    /// <param name="maxPaths">Call paths kept (the root aside); about 40 bytes each.</param>
+    public StackTrie(int maxPaths = ProfilerOptions.DefaultMaxCallPaths) => _maxPaths = maxPaths;
 
     /// <summary>
     /// The node of a stack given root first; <paramref name="capped"/> tells that the cap
@@ -34,7 +34,7 @@ internal sealed class StackTrie
             {
                 node = child;
             }
-            else if (_nodes.Count < _maxNodes)
+            else if (_nodes.Count <= _maxPaths)
             {
                 node = Add(key, node, frames[i]);
             }
@@ -67,7 +67,7 @@ internal sealed class StackTrie
         return child;
     }
 
-    /// <summary>Number of nodes, the root included.</summary>
+    /// <summary>Number of nodes, the root included (so call paths + 1).</summary>
     public int Count => _nodes.Count;
 
     /// <summary>The frame ids of a node's path, root first.</summary>

@@ -8,12 +8,18 @@ namespace HybridProf.Session;
 
 /// <summary>
 /// Writes the automatic session's file. Nothing gathered is lost: an unknown extension
-/// falls back to folded stacks, and an unwritable path to the temp directory, each with
-/// one line saying where the profile went.
+/// falls back to folded stacks, and a path that cannot be written (unwritable, or a full disk
+/// while writing) to the temp directory, each with one line saying where the profile went.
+/// If the temp directory fails too, one line says so; the app is never disturbed.
 /// </summary>
 internal static class ProfileOutput
 {
-    public static void Write(Profile profile, string path, string variable, string reason)
+    /// <param name="profile">What to write.</param>
+    /// <param name="path">The path asked for; its extension picks the format.</param>
+    /// <param name="variable">Where the path came from, for messages (<c>HYBRIDPROF_OUTPUT</c>).</param>
+    /// <param name="reason">Why the session ended, for the status line.</param>
+    /// <param name="fallbackDirectory">Where the profile goes when <paramref name="path"/> fails; the temp directory unless a test says otherwise.</param>
+    public static void Write(Profile profile, string path, string variable, string reason, string? fallbackDirectory = null)
     {
         var format = ProfileFormats.FromPath(path);
         if (format is null)
@@ -22,19 +28,36 @@ internal static class ProfileOutput
             format = ProfileFormat.Collapsed;
         }
 
+        Exception first;
         try
         {
             profile.Save(path, format.Value);
             Report(profile, path, reason);
+            return;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        catch (Exception e) when (IsWriteFailure(e))
         {
-            string fallback = Path.Combine(Path.GetTempPath(), $"hybridprof-{Guid.NewGuid():N}{Path.GetExtension(path)}");
-            Diagnostics.Warn($"{variable}='{path}' could not be written ({e.Message}); writing {fallback} instead.");
-            profile.Save(fallback, format.Value);
-            Report(profile, fallback, reason);
+            first = e;
         }
+
+        // The whole extension (.pb.gz, not .gz), so the file reads back as what it is.
+        string fallback = Path.Combine(fallbackDirectory ?? Path.GetTempPath(), $"hybridprof-{Guid.NewGuid():N}{ProfileFormats.Extension(format.Value)}");
+        try
+        {
+            profile.Save(fallback, format.Value);
+        }
+        catch (Exception e) when (IsWriteFailure(e))
+        {
+            Diagnostics.Warn($"{variable}='{path}' could not be written ({first.Message}), and neither could {fallback} ({e.Message}); the profile is lost.");
+            return;
+        }
+        Diagnostics.Warn($"{variable}='{path}' could not be written ({first.Message}); writing {fallback} instead.");
+        Report(profile, fallback, reason);
     }
+
+    // ENOSPC and other I/O errors arrive as IOException, while opening or while writing.
+    private static bool IsWriteFailure(Exception e) =>
+        e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException;
 
     private static void Report(Profile profile, string path, string reason)
     {

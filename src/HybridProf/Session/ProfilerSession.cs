@@ -27,7 +27,7 @@ public sealed class ProfilerSession : IDisposable
             _recording = new RecordingSession();
             return;
         }
-        _sampler = new Sampler(new SamplerOptions(options.Mode, options.RateHz));
+        _sampler = new Sampler(new SamplerOptions(options.Mode, options.RateHz, options.MaxCallPaths));
         _sampler.Start();
     }
 

@@ -18,13 +18,15 @@ public class EnvironmentSettingsTests
     {
         var warnings = new List<string>();
         var options = EnvironmentSettings.Read(Vars(
-            ("HYBRIDPROF_OUTPUT", "out-{pid}.svg"), ("HYBRIDPROF_MODE", "Wall"), ("HYBRIDPROF_RATE", "250"), ("HYBRIDPROF_DURATION", "1.5")),
+            ("HYBRIDPROF_OUTPUT", "out-{pid}.svg"), ("HYBRIDPROF_MODE", "Wall"), ("HYBRIDPROF_RATE", "250"), ("HYBRIDPROF_DURATION", "1.5"),
+            ("HYBRIDPROF_MAX_CALL_PATHS", "5000")),
             warnings.Add, 4242)!;
         Assert.Empty(warnings);
         Assert.Equal("out-4242.svg", options.OutputPath);
         Assert.Equal(ProfileMode.Wall, options.Mode);
         Assert.Equal(250, options.RateHz);
         Assert.Equal(TimeSpan.FromSeconds(1.5), options.Duration);
+        Assert.Equal(5000, options.MaxCallPaths);
     }
 
     [Fact]
@@ -43,6 +45,10 @@ public class EnvironmentSettingsTests
     [InlineData("HYBRIDPROF_RATE", "20000")]
     [InlineData("HYBRIDPROF_DURATION", "soon")]
     [InlineData("HYBRIDPROF_DURATION", "-1")]
+    [InlineData("HYBRIDPROF_MAX_CALL_PATHS", "0")]
+    [InlineData("HYBRIDPROF_MAX_CALL_PATHS", "lots")]
+    [InlineData("HYBRIDPROF_MAX_CALL_PATHS", "1e6")]
+    [InlineData("HYBRIDPROF_MAX_CALL_PATHS", "100000001")]
     public void A_bad_value_is_one_warning_naming_it_and_the_default_is_kept(string variable, string value)
     {
         var warnings = new List<string>();
@@ -50,6 +56,14 @@ public class EnvironmentSettingsTests
         var warning = Assert.Single(warnings);
         Assert.StartsWith($"{variable}='{value}'", warning);
         Assert.Equal(new ProfilerOptions { OutputPath = "p.svg" }, options);
+    }
+
+    [Fact]
+    public void A_bad_bound_names_the_default_used()
+    {
+        var warnings = new List<string>();
+        EnvironmentSettings.Read(Vars(("HYBRIDPROF_OUTPUT", "p.svg"), ("HYBRIDPROF_MAX_CALL_PATHS", "-5")), warnings.Add, 1);
+        Assert.Equal("HYBRIDPROF_MAX_CALL_PATHS='-5' is not a whole number of call paths from 1 to 100000000; using 1000000.", Assert.Single(warnings));
     }
 
     private static Func<string, string?> Vars(params (string Key, string Value)[] vars) =>

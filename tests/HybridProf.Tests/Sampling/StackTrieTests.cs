@@ -19,7 +19,7 @@ public class StackTrieTests
     [Fact]
     public void Past_the_cap_a_new_stack_ends_at_its_longest_known_prefix()
     {
-        var trie = new StackTrie(maxNodes: 4);
+        var trie = new StackTrie(maxPaths: 3);
         trie.Intern(new[] { 1, 2, 3 }, 3, out _);
         int node = trie.Intern(new[] { 1, 2, 7, 8 }, 4, out bool capped);
         Assert.True(capped);

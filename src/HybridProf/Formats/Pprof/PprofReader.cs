@@ -33,7 +33,7 @@ public sealed class PprofReader : IProfileReader
             throw new FormatException("pprof: the file is empty");
         if (data.Length >= 2 && data[0] == 0x1F && data[1] == 0x8B)
             data = Gunzip(data);
-        return ToProfile(PprofDecoder.Decode(data));
+        return ToProfile(PprofDecoder.Decode(data), data.Length);
     }
 
     private static byte[] Gunzip(byte[] data)
@@ -44,10 +44,16 @@ public sealed class PprofReader : IProfileReader
             using var output = new MemoryStream();
             var chunk = new byte[81920];
             int read;
+            // The trailer states the size (mod 2^32): stop as soon as the output outgrows it,
+            // rather than inflate a damaged stream up to the limit.
+            long stated = TrailerSize(data) ?? 0;
+            long limit = stated > 0 && stated < MaxMessageBytes ? stated : MaxMessageBytes;
             while ((read = gzip.Read(chunk, 0, chunk.Length)) > 0)
             {
-                if (output.Length + read > MaxMessageBytes)
-                    throw new FormatException($"pprof: the profile decompresses to more than {MaxMessageBytes} bytes");
+                if (output.Length + read > limit)
+                    throw limit == MaxMessageBytes
+                        ? new FormatException($"pprof: the profile decompresses to more than {MaxMessageBytes} bytes")
+                        : new FormatException($"pprof: the gzip data is truncated or corrupt (it decompresses to more than the {stated} bytes its trailer says)");
                 output.Write(chunk, 0, read);
             }
             CheckTrailer(data, output.Length);
@@ -65,16 +71,32 @@ public sealed class PprofReader : IProfileReader
     // whole trailer is present, the inflater has already checked the CRC.)
     private static void CheckTrailer(byte[] data, long length)
     {
-        const int Header = 10, Trailer = 8;
-        uint size = data.Length >= Header + Trailer
-            ? (uint)(data[data.Length - 4] | data[data.Length - 3] << 8 | data[data.Length - 2] << 16 | data[data.Length - 1] << 24)
-            : uint.MaxValue;
-        if (data.Length < Header + Trailer || size != (uint)length)
+        if (TrailerSize(data) is not { } size)
+            throw new FormatException($"pprof: the gzip data is truncated or corrupt ({data.Length} bytes, too short for a gzip header and trailer)");
+        if (size != (uint)length)
             throw new FormatException($"pprof: the gzip data is truncated or corrupt ({data.Length} bytes hold {length} bytes of profile, the trailer says {size})");
     }
 
-    private static Profile ToProfile(PprofMessage m)
+    // A location with many inlined lines, referenced again and again, could make a small file
+    // stand for billions of frames. A real stack is at most a few thousand frames deep (HybridProf
+    // records 4096, Go 64 to 128), and a real file spends at least a byte per location reference,
+    // so these bounds only stop damaged or hostile files.
+    private const int MaxStackFrames = 100_000;
+
+    private static long FrameBudget(int messageBytes) => 1_000_000 + 8L * messageBytes;
+
+    // ISIZE, the last four bytes (little-endian), when the data is long enough to hold a header and a trailer.
+    private static uint? TrailerSize(byte[] data)
     {
+        const int Header = 10, Trailer = 8;
+        if (data.Length < Header + Trailer)
+            return null;
+        return (uint)(data[data.Length - 4] | data[data.Length - 3] << 8 | data[data.Length - 2] << 16 | data[data.Length - 1] << 24);
+    }
+
+    private static Profile ToProfile(PprofMessage m, int messageBytes)
+    {
+        long budget = FrameBudget(messageBytes);
         var strings = new PprofStringLookup(m.Strings);
         var weight = PprofWeight.Choose(m, strings);
         var builder = new ProfileBuilder();
@@ -95,7 +117,15 @@ public sealed class PprofReader : IProfileReader
             total += value;
             stack.Clear();
             foreach (ulong id in sample.LocationIds)
-                stack.AddRange(LocationFrames(m, strings, frames, id));
+            {
+                var located = LocationFrames(m, strings, frames, id);
+                if (stack.Count + located.Length > MaxStackFrames)
+                    throw new FormatException($"pprof: a sample's stack is deeper than {MaxStackFrames} frames");
+                budget -= located.Length;
+                if (budget < 0)
+                    throw new FormatException($"pprof: the samples' stacks hold more than {FrameBudget(messageBytes)} frames in all, more than a {messageBytes}-byte profile can mean");
+                stack.AddRange(located);
+            }
             if (stack.Count == 0)
                 stack.Add(Unknown);
             stack.Reverse(); // pprof lists the leaf first; the model the root.

@@ -104,7 +104,7 @@ public sealed class AgentTests(PackedApp app)
     {
         using var running = _cli.StartApp("serve");
 
-        var notJson = Exchange(running.Socket, Frame(Encoding.UTF8.GetBytes("{not json")));
+        var notJson = Exchange(running.Socket, AgentWire.Frame(Encoding.UTF8.GetBytes("{not json")));
         Assert.False(notJson.Reply.GetProperty("ok").GetBoolean());
         Assert.Equal("bad-request", notJson.Reply.GetProperty("error").GetString());
         Assert.True(notJson.ClosedAfter);
@@ -114,10 +114,10 @@ public sealed class AgentTests(PackedApp app)
         Assert.Equal("bad-frame", oversized.Reply.GetProperty("error").GetString());
         Assert.True(oversized.ClosedAfter);
 
-        var wrongVersion = Exchange(running.Socket, Frame("{\"v\":99,\"cmd\":\"hello\"}"u8.ToArray()));
+        var wrongVersion = Exchange(running.Socket, AgentWire.Frame("{\"v\":99,\"cmd\":\"hello\"}"u8.ToArray()));
         Assert.Equal("unsupported-version", wrongVersion.Reply.GetProperty("error").GetString());
 
-        var hello = Exchange(running.Socket, Frame("{\"v\":1,\"cmd\":\"hello\"}"u8.ToArray()));
+        var hello = Exchange(running.Socket, AgentWire.Frame("{\"v\":1,\"cmd\":\"hello\"}"u8.ToArray()));
         Assert.True(hello.Reply.GetProperty("ok").GetBoolean());
         Assert.Equal(running.Pid, hello.Reply.GetProperty("pid").GetInt32());
         Assert.False(running.Process.HasExited);
@@ -140,23 +140,13 @@ public sealed class AgentTests(PackedApp app)
         Assert.True(record.ExitCode == 0, record.Stderr);
     }
 
-    private static byte[] Frame(byte[] body)
-    {
-        var frame = new byte[4 + body.Length];
-        BinaryPrimitives.WriteUInt32BigEndian(frame, (uint)body.Length);
-        body.CopyTo(frame, 4);
-        return frame;
-    }
-
     private static (JsonElement Reply, bool ClosedAfter) Exchange(string path, byte[] bytes)
     {
         using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         socket.Connect(new UnixDomainSocketEndPoint(path));
         socket.ReceiveTimeout = 10_000;
         socket.Send(bytes);
-        var header = ReceiveExactly(socket, 4);
-        var body = ReceiveExactly(socket, (int)BinaryPrimitives.ReadUInt32BigEndian(header));
-        var reply = JsonDocument.Parse(body).RootElement.Clone();
+        var reply = AgentWire.ReadReply(socket);
         bool closed;
         socket.ReceiveTimeout = 1_000;
         try
@@ -168,19 +158,5 @@ public sealed class AgentTests(PackedApp app)
             closed = false; // timed out: still open
         }
         return (reply, closed);
-    }
-
-    private static byte[] ReceiveExactly(Socket socket, int count)
-    {
-        var buffer = new byte[count];
-        int got = 0;
-        while (got < count)
-        {
-            int n = socket.Receive(buffer, got, count - got, SocketFlags.None);
-            if (n == 0)
-                throw new EndOfStreamException($"connection closed after {got} of {count} bytes");
-            got += n;
-        }
-        return buffer;
     }
 }

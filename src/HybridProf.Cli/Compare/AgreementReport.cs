@@ -35,7 +35,7 @@ internal static class AgreementReport
         output.WriteLine(FormattableString.Invariant($"  top-{report.TopCount} agreement: {report.TopOverlap}/{report.TopCount} in both tops, Kendall tau {report.KendallTau:0.00}"));
         string waits = settings.SampleMode == "cpu"
             ? "cpu samples skip waits, which deterministic time includes."
-            : "[await] is time async methods spent suspended, not their own time in deterministic mode.";
+            : "samples of suspended async methods ([await]) are left out, as deterministic own time leaves suspension out.";
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Why they can differ: deterministic timing inflates tiny functions; sampling misses rare ones (below about 1/{Math.Max(1, report.Samples)} of the time); " +
             $"[GC] is separate in sampling; {waits}"));

@@ -60,7 +60,9 @@ public static class ShareComparison
     /// <summary>
     /// Own weight per function name: the weight of the stacks it is the leaf of. A wall sample
     /// of a thread blocked in a function is that function's own time (the <c>[blocked]</c> leaf
-    /// goes to its parent), as deterministic timing, which is elapsed time, counts it.
+    /// goes to its parent), as deterministic timing, which is elapsed time, counts it. An
+    /// <c>[await]</c> sample (an async method suspended) is nobody's own time, as deterministic
+    /// own time of an async method is its on-CPU slices only: those samples are left out.
     /// </summary>
     public static Dictionary<string, long> OwnWeights(Profile profile)
     {
@@ -68,6 +70,8 @@ public static class ShareComparison
         foreach (var stack in profile.Stacks)
         {
             int leafIndex = stack.Frames.Count - 1;
+            if (profile.Frames[stack.Frames[leafIndex]].Name == Frame.Await.Name)
+                continue;
             if (leafIndex > 0 && profile.Frames[stack.Frames[leafIndex]].Name == Frame.Blocked.Name)
                 leafIndex--;
             string leaf = profile.Frames[stack.Frames[leafIndex]].Name;

@@ -133,30 +133,20 @@ public sealed class HostileClientTests
     private static byte[] HalfARequest()
     {
         byte[] body = """{"v":1,"cmd":"hello"}"""u8.ToArray();
-        var frame = Frame(body);
+        var frame = AgentWire.Frame(body);
         return frame.AsSpan(0, 4 + body.Length / 2).ToArray();
-    }
-
-    internal static byte[] Frame(byte[] body)
-    {
-        var frame = new byte[4 + body.Length];
-        BinaryPrimitives.WriteUInt32BigEndian(frame, (uint)body.Length);
-        body.CopyTo(frame, 4);
-        return frame;
     }
 
     internal static JsonElement Exchange(Socket client, string request)
     {
-        client.Send(Frame(Encoding.UTF8.GetBytes(request)));
+        client.Send(AgentWire.Frame(Encoding.UTF8.GetBytes(request)));
         return ReadReply(client);
     }
 
     internal static JsonElement ReadReply(Socket client)
     {
         client.ReceiveTimeout = 30_000;
-        var header = ReceiveExactly(client, 4);
-        var body = ReceiveExactly(client, (int)BinaryPrimitives.ReadUInt32BigEndian(header));
-        return JsonDocument.Parse(body).RootElement.Clone();
+        return AgentWire.ReadReply(client);
     }
 
     private static bool IsClosed(Socket client)
@@ -173,20 +163,6 @@ public sealed class HostileClientTests
         while ((n = client.Receive(buffer)) > 0)
             all.Write(buffer, 0, n);
         return all.ToArray();
-    }
-
-    private static byte[] ReceiveExactly(Socket socket, int count)
-    {
-        var buffer = new byte[count];
-        int got = 0;
-        while (got < count)
-        {
-            int n = socket.Receive(buffer, got, count - got, SocketFlags.None);
-            if (n == 0)
-                throw new EndOfStreamException($"connection closed after {got} of {count} bytes");
-            got += n;
-        }
-        return buffer;
     }
 
     /// <summary>An agent on a socket of its own in a fresh folder, listening on a background thread.</summary>

@@ -32,19 +32,21 @@ public class ShareComparisonTests
     }
 
     [Fact]
-    public void A_wall_sample_blocked_in_a_function_is_that_functions_own_time()
+    public void A_wall_sample_blocked_in_a_function_is_its_own_time_and_a_suspended_async_method_is_nobodys()
     {
         var builder = new ProfileBuilder();
         var thread = new ProfileThread(1, "main");
         builder.AddStack(thread, new[] { new Frame("Main"), new Frame("Fetch"), Frame.Blocked }, 40);
         builder.AddStack(thread, new[] { new Frame("Main"), new Frame("Parse") }, 60);
+        builder.AddStack(thread, new[] { new Frame("Main"), new Frame("LoadAsync"), Frame.Await }, 500);
         var sampled = builder.Build(new ProfileMetadata(ProfileMode.Wall, 1000, TimeSpan.FromSeconds(1)));
         var exact = Build(ProfileMode.Deterministic, ("Fetch", 400), ("Parse", 600));
 
         var report = ShareComparison.Compare(sampled, exact);
 
         Assert.Equal(40, Assert.Single(report.Rows, r => r.Function == "Fetch").SampledPercent, 6);
-        Assert.DoesNotContain(report.Rows, r => r.Function == Frame.Blocked.Name);
+        Assert.DoesNotContain(report.Rows, r => r.Function == Frame.Blocked.Name || r.Function == Frame.Await.Name || r.Function == "LoadAsync");
+        Assert.Equal(100, report.Samples);
     }
 
     [Fact]

@@ -120,22 +120,7 @@ public class HostileFileTests
     {
         // A probe of 4 MB of this shape (200 samples) stood for four billion frames: reading it took
         // minutes before the bound. This one is smaller, so building it stays cheap.
-        var p = new ProtoWriter();
-        p.WriteMessage(1, PprofRoundTripTests.Message(m => { m.WriteInt64(1, 1); m.WriteInt64(2, 2); }));
-        long[] references = Enumerable.Repeat(1L, 20_000).ToArray();
-        for (int s = 0; s < 20; s++)
-            p.WriteMessage(2, PprofRoundTripTests.Message(m => { m.WritePacked(1, references); m.WritePacked(2, new long[] { 1 }); }));
-        p.WriteMessage(4, PprofRoundTripTests.Message(m =>
-        {
-            m.WriteInt64(1, 1);
-            for (int line = 0; line < 1000; line++)
-                m.WriteMessage(4, PprofRoundTripTests.Message(l => l.WriteInt64(1, 1)));
-        }));
-        p.WriteMessage(5, PprofRoundTripTests.Message(m => { m.WriteInt64(1, 1); m.WriteInt64(2, 3); }));
-        foreach (string text in new[] { "", "samples", "count", "f" })
-            p.WriteString(6, text);
-
-        byte[] file = PprofRoundTripTests.Gzip(p.ToArray());
+        byte[] file = AmplifyingPprof(samples: 20, referencesPerSample: 20_000);
         DamagedFileTests.ReadsSanelyOrRefuses(new PprofReader(), file, "amplifying pprof");
         var e = Assert.Throws<FormatException>(() => ProfileFormatsGen.Read(new PprofReader(), file));
         Assert.Equal("pprof: a sample's stack is deeper than 100000 frames", e.Message);
@@ -145,10 +130,23 @@ public class HostileFileTests
     public void Many_deep_pprof_samples_that_together_hold_too_many_frames_are_refused()
     {
         // Each stack stays under the depth bound; together they stand for far more frames than the file holds.
+        byte[] file = AmplifyingPprof(samples: 100, referencesPerSample: 90);
+        DamagedFileTests.ReadsSanelyOrRefuses(new PprofReader(), file, "many deep samples");
+        var e = Assert.Throws<FormatException>(() => ProfileFormatsGen.Read(new PprofReader(), file));
+        Assert.StartsWith("pprof: the samples' stacks hold more than ", e.Message);
+    }
+
+    /// <summary>
+    /// A pprof whose one location holds 1,000 lines (inlined frames), referenced
+    /// <paramref name="referencesPerSample"/> times by each of <paramref name="samples"/> samples:
+    /// a small file that stands for a huge number of frames.
+    /// </summary>
+    private static byte[] AmplifyingPprof(int samples, int referencesPerSample)
+    {
         var p = new ProtoWriter();
         p.WriteMessage(1, PprofRoundTripTests.Message(m => { m.WriteInt64(1, 1); m.WriteInt64(2, 2); }));
-        long[] references = Enumerable.Repeat(1L, 90).ToArray();
-        for (int s = 0; s < 100; s++)
+        long[] references = Enumerable.Repeat(1L, referencesPerSample).ToArray();
+        for (int s = 0; s < samples; s++)
             p.WriteMessage(2, PprofRoundTripTests.Message(m => { m.WritePacked(1, references); m.WritePacked(2, new long[] { 1 }); }));
         p.WriteMessage(4, PprofRoundTripTests.Message(m =>
         {
@@ -159,10 +157,6 @@ public class HostileFileTests
         p.WriteMessage(5, PprofRoundTripTests.Message(m => { m.WriteInt64(1, 1); m.WriteInt64(2, 3); }));
         foreach (string text in new[] { "", "samples", "count", "f" })
             p.WriteString(6, text);
-
-        byte[] file = PprofRoundTripTests.Gzip(p.ToArray());
-        DamagedFileTests.ReadsSanelyOrRefuses(new PprofReader(), file, "many deep samples");
-        var e = Assert.Throws<FormatException>(() => ProfileFormatsGen.Read(new PprofReader(), file));
-        Assert.StartsWith("pprof: the samples' stacks hold more than ", e.Message);
+        return PprofRoundTripTests.Gzip(p.ToArray());
     }
 }

@@ -24,6 +24,8 @@ internal static class ProfileMerge
         {
             Duration = profiles.Max(p => p.Metadata.Duration),
             MissedTicks = profiles.Sum(p => p.Metadata.MissedTicks),
+            // Unknown (0) in any one makes the sum unknown.
+            Observations = profiles.Any(p => p.Metadata.Observations == 0) ? 0 : profiles.Sum(p => p.Metadata.Observations),
         });
     }
 }

@@ -68,10 +68,10 @@ internal static class CompareRunner
 
     // {pid}: a command that starts several instrumented processes (a script, `dotnet run`) gets a file per process.
     private static string ProfilePattern(ScratchFolder scratch, RunMode mode, int round) =>
-        Path.Combine(scratch.Path, $"{mode.Slug}-{round}-{{pid}}.collapsed");
+        Path.Combine(scratch.Path, $"{mode.Slug}-{round}-{{pid}}.pb.gz");
 
     private static string[] ProfileFiles(ScratchFolder scratch, RunMode mode, int round) =>
-        Directory.GetFiles(scratch.Path, $"{mode.Slug}-{round}-*.collapsed");
+        Directory.GetFiles(scratch.Path, $"{mode.Slug}-{round}-*.pb.gz");
 
     /// <summary>All rounds' profiles of one mode as one profile: more samples, narrower intervals.</summary>
     private static Profile Read(ScratchFolder scratch, RunMode mode, int rounds) =>

@@ -23,12 +23,13 @@ public static class ShareComparison
         var exactOwn = OwnWeights(deterministic);
         long samples = sampledOwn.Values.Sum();
         long nanoseconds = exactOwn.Values.Sum();
+        double perSample = ObservationsPerSample(sampled);
         var rows = sampledOwn.Keys.Union(exactOwn.Keys)
             .Select(name =>
             {
                 sampledOwn.TryGetValue(name, out long s);
                 exactOwn.TryGetValue(name, out long d);
-                var (low, high) = Wilson(s, samples);
+                var (low, high) = Wilson(s * perSample, samples * perSample);
                 return new ShareRow(name, s, Percent(s, samples), 100 * low, 100 * high, Percent(d, nanoseconds));
             })
             .OrderByDescending(r => r.DeterministicPercent).ThenByDescending(r => r.SampledPercent).ThenBy(r => r.Function, StringComparer.Ordinal)
@@ -45,17 +46,38 @@ public static class ShareComparison
     /// It treats samples as independent; a sampler's ticks are nearly so when the workload does
     /// not run in step with them (HybridProf's sampler randomizes its intervals for that reason).
     /// </summary>
-    public static (double Low, double High) Wilson(long hits, long n)
+    public static (double Low, double High) Wilson(double hits, double n)
     {
         if (n <= 0)
             return (0, 1);
         const double z = 1.959963984540054;
-        double p = (double)hits / n;
+        double p = hits / n;
         double denominator = 1 + z * z / n;
         double centre = (p + z * z / (2.0 * n)) / denominator;
         double half = z * Math.Sqrt(p * (1 - p) / n + z * z / (4.0 * n * n)) / denominator;
         return (Math.Max(0, centre - half), Math.Min(1, centre + half));
     }
+
+    /// <summary>
+    /// Observations per unit of weight among the thread samples: 1 when every tick came on
+    /// time, less when late ticks stood for several intervals each (a starved sampler). The
+    /// intervals count observations, not weight, or they would be too narrow exactly when
+    /// the machine is busy. Unknown (files without the count): 1.
+    /// </summary>
+    private static double ObservationsPerSample(Profile sampled)
+    {
+        long observations = sampled.Metadata.Observations;
+        if (observations <= 0)
+            return 1;
+        // Thread samples: all but the [GC] time (from the runtime's pause totals) and the
+        // [await] counts of suspended operations, which are not readings of a thread.
+        long threadWeight = sampled.Stacks
+            .Where(s => !IsNotAThreadReading(sampled.Frames[s.Frames[s.Frames.Count - 1]]))
+            .Sum(s => s.Samples);
+        return threadWeight <= 0 ? 1 : Math.Min(1, (double)observations / threadWeight);
+    }
+
+    private static bool IsNotAThreadReading(Frame leaf) => leaf.Name == Frame.GarbageCollection.Name || leaf.Name == Frame.Await.Name;
 
     /// <summary>
     /// Own weight per function name: the weight of the stacks it is the leaf of. A wall sample

@@ -7,7 +7,12 @@ namespace HybridProf.Model;
 /// <param name="RateHz">Samples per second the sampler aimed for (0 in deterministic mode).</param>
 /// <param name="Duration">Wall-clock time from start to stop.</param>
 /// <param name="MissedTicks">Sampler ticks that came too late to be taken (GC pauses, an overloaded machine).</param>
-public sealed record ProfileMetadata(ProfileMode Mode, int RateHz, TimeSpan Duration, long MissedTicks = 0)
+/// <param name="Observations">
+/// How many readings of a thread's stack the thread samples' weights come from (a late tick's
+/// one reading stands for several intervals); 0 when unknown. Confidence intervals count
+/// these, not the weights.
+/// </param>
+public sealed record ProfileMetadata(ProfileMode Mode, int RateHz, TimeSpan Duration, long MissedTicks = 0, long Observations = 0)
 {
     /// <summary>Unit of one weight: "samples" or "nanoseconds".</summary>
     public string Unit => Mode == ProfileMode.Deterministic ? "nanoseconds" : "samples";

@@ -36,6 +36,17 @@ internal sealed class SampleAggregator
 
     public long TotalSamples { get; private set; }
 
+    /// <summary>Readings of a thread's stack added with <see cref="AddObservation"/>; each may weigh several samples.</summary>
+    public long Observations { get; private set; }
+
+    /// <summary>Adds one reading of a thread's stack (see <see cref="Add"/>), counted as one observation.</summary>
+    public void AddObservation(object threadKey, int managedId, string threadName, int[] frames, int count, bool truncated, long weight)
+    {
+        Add(threadKey, managedId, threadName, frames, count, truncated, weight);
+        lock (_gate)
+            Observations++;
+    }
+
     public void Add(object threadKey, int managedId, string threadName, int[] frames, int count, bool truncated, long weight)
     {
         lock (_gate)

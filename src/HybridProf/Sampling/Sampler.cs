@@ -71,7 +71,7 @@ internal sealed class Sampler : IDisposable
     {
         if (_options.Mode == ProfileMode.Wall)
             _awaits.Flush();
-        return _aggregator.Build(new ProfileMetadata(_options.Mode, _options.RateHz, _clock.Elapsed, Interlocked.Read(ref _missedTicks)));
+        return _aggregator.Build(new ProfileMetadata(_options.Mode, _options.RateHz, _clock.Elapsed, Interlocked.Read(ref _missedTicks), _aggregator.Observations));
     }
 
     public void Dispose() => Stop();
@@ -158,7 +158,7 @@ internal sealed class Sampler : IDisposable
             if (blocked && !truncated && depth < _buffer.Length)
                 _buffer[depth++] = SampleAggregator.BlockedFrame;
             var owner = stack.Owner;
-            _aggregator.Add(stack, owner.ManagedThreadId, owner.Name ?? $"thread {owner.ManagedThreadId}", _buffer, depth, truncated, weight);
+            _aggregator.AddObservation(stack, owner.ManagedThreadId, owner.Name ?? $"thread {owner.ManagedThreadId}", _buffer, depth, truncated, weight);
         }
         if (wall)
             _awaits.Tick(weight);

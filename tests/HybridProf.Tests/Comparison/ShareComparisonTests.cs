@@ -5,13 +5,15 @@ namespace HybridProf.Tests.Comparison;
 
 public class ShareComparisonTests
 {
-    private static Profile Build(ProfileMode mode, params (string Leaf, long Weight)[] stacks)
+    private static Profile Build(ProfileMode mode, params (string Leaf, long Weight)[] stacks) => Build(mode, 0, stacks);
+
+    private static Profile Build(ProfileMode mode, long observations, params (string Leaf, long Weight)[] stacks)
     {
         var builder = new ProfileBuilder();
         var thread = new ProfileThread(1, "main");
         foreach (var (leaf, weight) in stacks)
             builder.AddStack(thread, new[] { new Frame("Main"), new Frame(leaf) }, weight);
-        return builder.Build(new ProfileMetadata(mode, mode == ProfileMode.Deterministic ? 0 : 1000, TimeSpan.FromSeconds(1)));
+        return builder.Build(new ProfileMetadata(mode, mode == ProfileMode.Deterministic ? 0 : 1000, TimeSpan.FromSeconds(1), Observations: observations));
     }
 
     [Fact]
@@ -47,6 +49,24 @@ public class ShareComparisonTests
         Assert.Equal(40, Assert.Single(report.Rows, r => r.Function == "Fetch").SampledPercent, 6);
         Assert.DoesNotContain(report.Rows, r => r.Function == Frame.Blocked.Name || r.Function == Frame.Await.Name || r.Function == "LoadAsync");
         Assert.Equal(100, report.Samples);
+    }
+
+    [Fact]
+    public void Intervals_count_observations_so_late_ticks_that_stood_for_several_intervals_widen_them()
+    {
+        var exact = Build(ProfileMode.Deterministic, ("Heavy", 3_000_000_000), ("Light", 1_000_000_000));
+        var onTime = Build(ProfileMode.Cpu, ("Heavy", 300), ("Light", 100));
+        // The same weights from half as many readings: every tick stood for two intervals.
+        var late = Build(ProfileMode.Cpu, 200, ("Heavy", 300), ("Light", 100));
+
+        var narrow = Assert.Single(ShareComparison.Compare(onTime, exact).Rows, r => r.Function == "Heavy");
+        var wide = Assert.Single(ShareComparison.Compare(late, exact).Rows, r => r.Function == "Heavy");
+
+        Assert.Equal(narrow.SampledPercent, wide.SampledPercent, 6);
+        var (low, high) = ShareComparison.Wilson(150, 200);
+        Assert.Equal(100 * low, wide.CiLowPercent, 6);
+        Assert.Equal(100 * high, wide.CiHighPercent, 6);
+        Assert.True(wide.CiHighPercent - wide.CiLowPercent > narrow.CiHighPercent - narrow.CiLowPercent);
     }
 
     [Fact]

@@ -37,7 +37,7 @@ internal static class SampleProfiles
         builder.AddStack(worker, new[] { Run, Frame.Truncated }, 100);
         builder.AddStack(new ProfileThread(0, "[GC]"), new[] { Frame.GarbageCollection }, 800);
         int rate = mode == ProfileMode.Deterministic ? 0 : 100;
-        return builder.Build(new ProfileMetadata(mode, rate, TimeSpan.FromSeconds(112.345), MissedTicks: 3));
+        return builder.Build(new ProfileMetadata(mode, rate, TimeSpan.FromSeconds(112.345), MissedTicks: 3, Observations: mode == ProfileMode.Deterministic ? 0 : 1234));
     }
 
     /// <summary>A profile of the given (name, weight) stacks on one thread, names split on <c>;</c>.</summary>

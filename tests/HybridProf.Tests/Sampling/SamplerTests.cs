@@ -17,6 +17,8 @@ public class SamplerTests
         Assert.True(spinner > 20, $"the spinning thread got {spinner} samples");
         Assert.True(sleeper < spinner / 5, $"the sleeping thread got {sleeper} samples against {spinner}");
         Assert.DoesNotContain(profile.Frames, f => f.Name == "[blocked]");
+        // Every thread sample is one reading; a late tick's reading weighs more than one sample.
+        Assert.InRange(profile.Metadata.Observations, 1, profile.TotalSamples);
     }
 
     [Fact]

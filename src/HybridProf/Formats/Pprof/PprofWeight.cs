@@ -19,9 +19,11 @@ internal sealed class PprofWeight
     private readonly ProfileMode _mode;
     private readonly int? _rateHz;
     private readonly long _missedTicks;
+    private readonly long _observations;
 
-    private PprofWeight(int index, long scale, ProfileMode mode, int? rateHz, long missedTicks)
+    private PprofWeight(int index, long scale, ProfileMode mode, int? rateHz, long missedTicks, long observations)
     {
+        _observations = observations;
         _index = index;
         _scale = scale;
         _mode = mode;
@@ -62,7 +64,8 @@ internal sealed class PprofWeight
             && strings.Get(period.Unit, "period_type.unit") == "nanoseconds")
             rate = (int)Math.Round(1e9 / m.Period);
         long missed = long.TryParse(Field(comment, "missed_ticks"), NumberStyles.None, CultureInfo.InvariantCulture, out long t) ? t : 0;
-        return new PprofWeight(index, scale, mode, rate, missed);
+        long observations = long.TryParse(Field(comment, "observations"), NumberStyles.None, CultureInfo.InvariantCulture, out long o) ? o : 0;
+        return new PprofWeight(index, scale, mode, rate, missed, observations);
     }
 
     /// <summary>The sample's weight in the model's unit (may be zero or negative: the caller skips those).</summary>
@@ -78,7 +81,8 @@ internal sealed class PprofWeight
         _mode,
         _rateHz ?? 0,
         TimeSpan.FromTicks(Math.Max(0, m.DurationNanos) / 100),
-        _missedTicks);
+        _missedTicks,
+        _observations);
 
     private static long NanosPer(string unit) => unit switch
     {

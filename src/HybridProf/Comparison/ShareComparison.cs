@@ -72,12 +72,12 @@ public static class ShareComparison
         // Thread samples: all but the [GC] time (from the runtime's pause totals) and the
         // [await] counts of suspended operations, which are not readings of a thread.
         long threadWeight = sampled.Stacks
-            .Where(s => !IsNotAThreadReading(sampled.Frames[s.Frames[s.Frames.Count - 1]]))
+            .Where(s => IsThreadReading(sampled.Frames[s.Frames[s.Frames.Count - 1]]))
             .Sum(s => s.Samples);
         return threadWeight <= 0 ? 1 : Math.Min(1, (double)observations / threadWeight);
     }
 
-    private static bool IsNotAThreadReading(Frame leaf) => leaf.Name == Frame.GarbageCollection.Name || leaf.Name == Frame.Await.Name;
+    private static bool IsThreadReading(Frame leaf) => leaf.Name != Frame.GarbageCollection.Name && leaf.Name != Frame.Await.Name;
 
     /// <summary>
     /// Own weight per function name: the weight of the stacks it is the leaf of. A wall sample

@@ -36,18 +36,10 @@ internal sealed class SampleAggregator
 
     public long TotalSamples { get; private set; }
 
-    /// <summary>Readings of a thread's stack added with <see cref="AddObservation"/>; each may weigh several samples.</summary>
+    /// <summary>Readings of a thread's stack (adds with <c>reading: true</c>); each may weigh several samples.</summary>
     public long Observations { get; private set; }
 
-    /// <summary>Adds one reading of a thread's stack (see <see cref="Add"/>), counted as one observation.</summary>
-    public void AddObservation(object threadKey, int managedId, string threadName, int[] frames, int count, bool truncated, long weight)
-    {
-        Add(threadKey, managedId, threadName, frames, count, truncated, weight);
-        lock (_gate)
-            Observations++;
-    }
-
-    public void Add(object threadKey, int managedId, string threadName, int[] frames, int count, bool truncated, long weight)
+    public void Add(object threadKey, int managedId, string threadName, int[] frames, int count, bool truncated, long weight, bool reading = false)
     {
         lock (_gate)
         {
@@ -62,6 +54,8 @@ internal sealed class SampleAggregator
             _counts.TryGetValue((thread, node), out long existing);
             _counts[(thread, node)] = existing + weight;
             TotalSamples += weight;
+            if (reading)
+                Observations++;
         }
     }
 

@@ -158,7 +158,7 @@ internal sealed class Sampler : IDisposable
             if (blocked && !truncated && depth < _buffer.Length)
                 _buffer[depth++] = SampleAggregator.BlockedFrame;
             var owner = stack.Owner;
-            _aggregator.AddObservation(stack, owner.ManagedThreadId, owner.Name ?? $"thread {owner.ManagedThreadId}", _buffer, depth, truncated, weight);
+            _aggregator.Add(stack, owner.ManagedThreadId, owner.Name ?? $"thread {owner.ManagedThreadId}", _buffer, depth, truncated, weight, reading: true);
         }
         if (wall)
             _awaits.Tick(weight);

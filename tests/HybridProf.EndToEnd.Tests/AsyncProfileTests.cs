@@ -33,6 +33,13 @@ public sealed class AsyncProfileTests(PackedApp app)
             .Where(s => string.Join(";", s.Frames) == "E2eApp.Program.Main;E2eApp.AsyncWork.Sleepy;E2eApp.AsyncWork.DelayLeaf;[await]")
             .Sum(s => s.Count);
         Assert.True(waiting > 100, $"only {waiting} await samples; stacks: {string.Join(" | ", profile.Stacks.Select(s => string.Join(";", s.Frames) + " " + s.Count))}");
-        Assert.DoesNotContain(profile.Stacks, s => string.Join(";", s.Frames) == "E2eApp.Program.Main;E2eApp.AsyncWork.Sleepy;[await]");
+        // The parent is not counted beside the child it awaits (that would give it about as many
+        // samples as DelayLeaf). It may be counted alone in the short window after DelayLeaf
+        // completes and before Sleepy's continuation runs: Sleepy really is waiting then (one
+        // sample in about 200 was seen), so a few are right and many are a bug.
+        long parent = profile.Stacks
+            .Where(s => string.Join(";", s.Frames) == "E2eApp.Program.Main;E2eApp.AsyncWork.Sleepy;[await]")
+            .Sum(s => s.Count);
+        Assert.True(parent * 20 <= waiting, $"Sleepy has {parent} await samples of its own beside DelayLeaf's {waiting}");
     }
 }

@@ -32,8 +32,10 @@ internal static class AttachRecorder
         bool live = !Console.IsErrorRedirected;
         while (clock.Elapsed < end && !interrupt.Requested)
         {
+            // Clamped at zero: the end can pass between the loop's check and this line, and a
+            // wait of -1 ms means "forever" to WaitOne (seen: a recording that never stopped).
             var wait = end - clock.Elapsed;
-            interrupt.Handle.WaitOne(wait < TimeSpan.FromSeconds(1) ? wait : TimeSpan.FromSeconds(1));
+            interrupt.Handle.WaitOne(wait < TimeSpan.Zero ? TimeSpan.Zero : wait < TimeSpan.FromSeconds(1) ? wait : TimeSpan.FromSeconds(1));
             if (live)
             {
                 long samples = client.Send("status", json => json.WriteNumber("session", session)).GetProperty("samples").GetInt64();

@@ -4,6 +4,7 @@ using HybridProf.Configuration;
 using HybridProf.Inspection;
 using HybridProf.Markers;
 using HybridProf.Model;
+using HybridProf.Platform;
 using HybridProf.Sampling;
 using HybridProf.Session;
 

@@ -63,6 +63,29 @@ internal static class EnvironmentSettings
         return options;
     }
 
+    /// <summary>AppContext switch that turns deterministic recording on without the environment (tests, hosts).</summary>
+    public const string DeterministicSwitch = "HybridProf.Deterministic";
+
+    /// <summary>AppContext switch that also keeps the per-call timeline in deterministic mode.</summary>
+    public const string TimelineSwitch = "HybridProf.DeterministicTimeline";
+
+    /// <summary>
+    /// What the markers must do from the first call on, which cannot change later: time every
+    /// call (<c>HYBRIDPROF_MODE=deterministic</c> or the <see cref="DeterministicSwitch"/>), and
+    /// keep each call for a timeline (a <c>.trace.json</c> output or the <see cref="TimelineSwitch"/>).
+    /// Bad values are reported by <see cref="Read"/>; here they just mean sampling.
+    /// </summary>
+    public static (bool Deterministic, bool Timeline) ReadRecording(Func<string, string?> getVariable, Func<string, bool> isSwitchOn)
+    {
+        string? mode = getVariable(Mode);
+        bool deterministic = (mode is not null && TryParseMode(mode, out var parsed) && parsed == ProfileMode.Deterministic)
+            || isSwitchOn(DeterministicSwitch);
+        string? output = getVariable(Output);
+        bool timeline = deterministic
+            && ((output?.Trim().EndsWith(".trace.json", StringComparison.OrdinalIgnoreCase) ?? false) || isSwitchOn(TimelineSwitch));
+        return (deterministic, timeline);
+    }
+
     private static bool TryParseMode(string text, out ProfileMode mode)
     {
         var modes = new Dictionary<string, ProfileMode>(StringComparer.OrdinalIgnoreCase)

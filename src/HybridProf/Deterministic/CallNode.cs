@@ -1,3 +1,4 @@
+using HybridProf.Methods;
 using System.Threading;
 
 namespace HybridProf.Deterministic;
@@ -44,7 +45,7 @@ internal sealed class CallNode
     public CallNode? LastChild;
 
     /// <summary>Method id of the <c>[truncated]</c> node that stands for the paths past the bound.</summary>
-    public const int TruncatedMethod = -1;
+    public const int TruncatedMethod = MethodFrames.Truncated;
 
     /// <summary>
     /// The child for <paramref name="method"/>, found or added (the slow path of an enter).

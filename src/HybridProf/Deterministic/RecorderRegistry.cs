@@ -14,9 +14,12 @@ internal static class RecorderRegistry
 
     public static ThreadRecorder[] Snapshot() => Volatile.Read(ref s_recorders);
 
+    /// <summary>Whether new recorders keep each call for a timeline; set at start-up with the mode.</summary>
+    public static bool KeepsTimeline;
+
     public static ThreadRecorder Create(Thread owner)
     {
-        var recorder = new ThreadRecorder(owner);
+        var recorder = new ThreadRecorder(owner, timeline: KeepsTimeline);
         while (true)
         {
             var current = Volatile.Read(ref s_recorders);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using HybridProf.Markers;
+using HybridProf.Methods;
 using HybridProf.Model;
 
 namespace HybridProf.Deterministic;
@@ -20,7 +21,7 @@ internal sealed class RecordingSession
 
     public RecordingSession()
     {
-        if (!DeterministicMode.Enabled)
+        if (!MarkerMode.Deterministic)
             throw new InvalidOperationException("Deterministic mode is chosen at start-up: set HYBRIDPROF_MODE=deterministic (or the AppContext switch HybridProf.Deterministic) before the first instrumented call.");
         _start = Stopwatch.GetTimestamp();
         foreach (var recorder in RecorderRegistry.Snapshot())
@@ -124,9 +125,7 @@ internal sealed class RecordingSession
         {
             if (!_frames.TryGetValue(method, out var entry))
             {
-                var frame = method == CallNode.TruncatedMethod ? Model.Frame.Truncated
-                    : MethodRegistry.Lookup(method) is { } m ? new Frame(m.Name, m.File, m.Line)
-                    : new Frame($"[unknown method {method}]");
+                var frame = MethodFrames.Frame(method);
                 _frames[method] = entry = (_builder.AddFrame(frame), frame);
             }
             return entry;

@@ -20,7 +20,7 @@ internal sealed partial class ThreadRecorder
     private long _dropped;
 
     /// <summary>An async operation of <paramref name="method"/> that started at <paramref name="startedAt"/> completed now.</summary>
-    public void Completed(int method, long startedAt)
+    public override void Completed(int method, long startedAt)
     {
         if (method <= 0 || startedAt == 0)
             return;

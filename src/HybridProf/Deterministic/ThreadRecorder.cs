@@ -14,7 +14,7 @@ namespace HybridProf.Deterministic;
 /// inclusive time is summed from the tree at the end. Only the owning thread writes; no
 /// lock, and no allocation once the program's call paths have been seen.
 /// </summary>
-internal sealed partial class ThreadRecorder
+internal sealed partial class ThreadRecorder : CallRecorder
 {
     /// <summary>Children searched by walking the list; beyond this many, the owner's index is used.</summary>
     public const int ListSearchLimit = 8;
@@ -39,11 +39,16 @@ internal sealed partial class ThreadRecorder
     // below, not the logical caller): restored when the resumed slice ends.
     private CallNode?[] _switchReturn = new CallNode?[16];
 
+    // Each call is also kept for a timeline (.trace.json output); fixed for the recorder's life.
+    private readonly bool _timeline;
+
     /// <param name="owner">The thread whose calls this records.</param>
     /// <param name="budget">Bound on new call paths; the process's (<c>HYBRIDPROF_MAX_CALL_PATHS</c>) unless a test gives its own.</param>
-    public ThreadRecorder(Thread owner, CallPathBudget? budget = null)
+    /// <param name="timeline">Whether each call is also kept for a timeline.</param>
+    public ThreadRecorder(Thread owner, CallPathBudget? budget = null, bool timeline = false)
     {
         Owner = owner;
+        _timeline = timeline;
         _budget = budget ?? CallPathBudget.Process;
         Root = new CallNode(0, null, this, _nodeCount++);
         Top = Root;
@@ -61,9 +66,11 @@ internal sealed partial class ThreadRecorder
     /// <summary>Stopwatch timestamp of the last event, to charge the open path when a snapshot is taken.</summary>
     public long LastEvent => Volatile.Read(ref _last);
 
+    /// <inheritdoc/>
+    public override int TopMethod => Top.Method;
+
     /// <summary>A method was entered at shadow-stack depth <paramref name="depth"/> (before the push).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Enter(int id, int depth)
+    public override void Enter(int id, int depth)
     {
         long now = Stopwatch.GetTimestamp();
         var top = Top;
@@ -82,14 +89,13 @@ internal sealed partial class ThreadRecorder
     }
 
     /// <summary>The frame at <paramref name="depth"/> (after the pop) returns or throws.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Exit(int depth)
+    public override void Exit(int depth)
     {
         long now = Stopwatch.GetTimestamp();
         var top = Top;
         top.Own += now - _last;
         _last = now;
-        if (DeterministicMode.Timeline)
+        if (_timeline)
             Record(top.Method, depth, now, resumed: false);
         if (_overflowDepth != 0)
         {
@@ -102,7 +108,7 @@ internal sealed partial class ThreadRecorder
     }
 
     /// <summary>A resumed async slice starts at <paramref name="depth"/>: its time goes to the operation's logical path.</summary>
-    public void Resume(AsyncNode node, int depth)
+    public override void Resume(AsyncNode node, int depth)
     {
         long now = Stopwatch.GetTimestamp();
         Top.Own += now - _last;
@@ -126,7 +132,7 @@ internal sealed partial class ThreadRecorder
     /// The async marker's exit at <paramref name="depth"/> (after the pop): ends a resumed
     /// slice if one started there, else an ordinary frame.
     /// </summary>
-    public void ExitAsync(int depth)
+    public override void ExitAsync(int depth)
     {
         if ((uint)depth < (uint)_switchReturn.Length && _switchReturn[depth] is { } below)
         {
@@ -134,7 +140,7 @@ internal sealed partial class ThreadRecorder
             var top = Top;
             top.Own += now - _last;
             _last = now;
-            if (DeterministicMode.Timeline)
+            if (_timeline)
                 Record(top.Method, depth, now, resumed: true);
             _switchReturn[depth] = null;
             _overflowDepth = _switchOverflow[depth];
@@ -147,7 +153,7 @@ internal sealed partial class ThreadRecorder
     }
 
     /// <summary>When the frame at <paramref name="depth"/> was entered (Stopwatch timestamp).</summary>
-    public long EnteredAt(int depth) =>
+    public override long EnteredAt(int depth) =>
         (uint)depth < (uint)_enteredAt.Length ? _enteredAt[depth] : Stopwatch.GetTimestamp();
 
     /// <summary>The node of an async operation's logical path in this thread's tree, cached on the node.</summary>

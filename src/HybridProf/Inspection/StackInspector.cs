@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using HybridProf.Markers;
+using HybridProf.Methods;
 using HybridProf.Sampling;
 
 namespace HybridProf.Inspection;
@@ -12,8 +13,9 @@ internal static class StackInspector
     {
         var buffer = new int[ShadowStack.MaxRecordedDepth];
         var threads = new List<ThreadStack>();
-        foreach (var stack in ThreadRegistry.Snapshot())
+        foreach (var thread in ThreadRegistry.Snapshot())
         {
+            var stack = thread.Stack;
             int count = stack.CopyTo(buffer, out _);
             if (count == 0)
                 continue;
@@ -42,7 +44,7 @@ internal static class StackInspector
     {
         var names = new string[count];
         for (int i = 0; i < count; i++)
-            names[i] = MethodRegistry.Lookup(ids[i])?.Name ?? $"[unknown method {ids[i]}]";
+            names[i] = MethodFrames.Name(ids[i]);
         return names;
     }
 }

@@ -2,7 +2,6 @@ using System;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Threading;
-using HybridProf.Deterministic;
 
 namespace HybridProf.Markers;
 
@@ -45,7 +44,7 @@ public static class AsyncMarker
         var current = node ??= stack.Capture();
         // Deterministic mode: the operation's wall time runs from its kick-off frame, which
         // is on top during the first run.
-        if (DeterministicMode.Enabled && first)
+        if (MarkerMode.Deterministic && first)
             current.StartedAt = stack.Recorder!.EnteredAt(stack.Depth - 1);
         current.SuspendedAt = Environment.TickCount;
         Volatile.Write(ref current.State, AsyncNode.Suspended);
@@ -56,7 +55,7 @@ public static class AsyncMarker
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Exit(ShadowStack? stack, int state, AsyncNode? node)
     {
-        if (DeterministicMode.Enabled)
+        if (MarkerMode.Deterministic)
         {
             ExitRecorded(stack, state, node);
             return;
@@ -87,7 +86,7 @@ public static class AsyncMarker
             // Completed in its first run, inside the kick-off frame, which is on top.
             var current = ShadowStack.Current;
             var recorder = current.Recorder!;
-            recorder.Completed(recorder.Top.Method, recorder.EnteredAt(current.Depth - 1));
+            recorder.Completed(recorder.TopMethod, recorder.EnteredAt(current.Depth - 1));
         }
     }
 
@@ -99,7 +98,7 @@ public static class AsyncMarker
             return Marker.Enter(id);
         Volatile.Write(ref node.State, AsyncNode.Running);
         var stack = ShadowStack.Current;
-        if (DeterministicMode.Enabled)
+        if (MarkerMode.Deterministic)
             stack.Recorder!.Resume(node, stack.Depth);
         stack.PushSwitch(node);
         return stack;

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Threading;
 
 namespace HybridProf.Markers;

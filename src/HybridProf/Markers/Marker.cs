@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Threading;
-using HybridProf.Deterministic;
 
 namespace HybridProf.Markers;
 
@@ -39,8 +38,9 @@ public static class Marker
         {
             stack.PushOverflow(id, depth);
         }
-        // A constant after start-up: in sampling mode the JIT drops this branch entirely.
-        if (DeterministicMode.Enabled)
+        // A constant after start-up: in sampling mode the tier-1 JIT drops this branch
+        // (ahead-of-time code keeps it as one predictable test; see MarkerMode).
+        if (MarkerMode.Deterministic)
             stack.Recorder!.Enter(id, depth);
         return stack;
     }
@@ -50,7 +50,7 @@ public static class Marker
     public static void Exit(ShadowStack stack)
     {
         int depth = stack.Depth - 1;
-        if (DeterministicMode.Enabled)
+        if (MarkerMode.Deterministic)
             stack.Recorder!.Exit(depth);
         stack.Depth = depth;
     }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
-using HybridProf.Session;
 
 namespace HybridProf.Markers;
 
@@ -33,7 +32,7 @@ public static class MethodRegistry
         }
         catch (FormatException e)
         {
-            Diagnostics.Warn($"an instrumented assembly was skipped: {e.Message}");
+            MarkerSetup.Warning?.Invoke($"an instrumented assembly was skipped: {e.Message}");
             return 0;
         }
 
@@ -51,7 +50,8 @@ public static class MethodRegistry
                 s_unwoven.Add(entries[0].Name);
         }
 
-        AutoStart.EnsureConfigured();
+        // The automatic session (HYBRIDPROF_OUTPUT) starts here, on the first table.
+        MarkerSetup.TableRegistered?.Invoke();
         return @base;
     }
 

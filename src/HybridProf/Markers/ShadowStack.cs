@@ -1,14 +1,15 @@
 using System;
+using System.ComponentModel;
 using System.Threading;
-using HybridProf.Deterministic;
-using HybridProf.Sampling;
 
 namespace HybridProf.Markers;
 
 /// <summary>
 /// One thread's stack of instrumented method ids. The owning thread pushes and pops; the
-/// sampler reads it from another thread without stopping it or taking a lock.
+/// sampler reads it from another thread without stopping it or taking a lock. Public only
+/// because woven code holds one between its enter and exit markers (binary contract).
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed partial class ShadowStack
 {
     /// <summary>Frames beyond this depth are counted but not recorded (deep recursion).</summary>
@@ -32,17 +33,9 @@ public sealed partial class ShadowStack
     internal ShadowStack(Thread owner) => Owner = owner;
 
     /// <summary>This thread's deterministic recording; set (never null) when deterministic mode is on.</summary>
-    internal ThreadRecorder? Recorder;
+    internal CallRecorder? Recorder;
 
     internal Thread Owner { get; }
-
-    // Taken once, when the thread registers: the sampler reads them to tell running from waiting.
-    internal ThreadCpuClock Clock;
-    internal int KernelThreadId;
-
-    // The sampler's last reading of that clock and when it took it (Stopwatch timestamp).
-    internal long LastCpuNanoseconds = -1;
-    internal long LastReadTimestamp;
 
     [ThreadStatic]
     private static ShadowStack? t_current;
@@ -56,22 +49,20 @@ public sealed partial class ShadowStack
 
     private static ShadowStack AttachCurrentThread()
     {
-        var stack = new ShadowStack(Thread.CurrentThread)
+        var owner = Thread.CurrentThread;
+        var stack = new ShadowStack(owner)
         {
-            Clock = ThreadCpuClock.ForCurrentThread(),
-            KernelThreadId = LinuxThreadState.CurrentThreadId(),
-            Recorder = DeterministicMode.Enabled ? RecorderRegistry.Create(Thread.CurrentThread) : null,
+            Recorder = MarkerMode.Deterministic ? MarkerSetup.RecorderFactory!(owner) : null,
         };
         t_current = stack;
         try
         {
-            ThreadRegistry.Add(stack);
+            MarkerSetup.ThreadAttached?.Invoke(stack);
         }
-        catch (Exception e)
+        catch (Exception)
         {
-            // This runs on the app's thread, inside its call: a failure here costs this
-            // thread its samples, never the call itself.
-            Diagnostics.Warn($"a thread could not be registered for sampling: {e.GetType().Name}: {e.Message}");
+            // This runs on the app's thread, inside its call. The hook reports its own
+            // failures; this guard only makes sure the call itself never fails.
         }
         return stack;
     }

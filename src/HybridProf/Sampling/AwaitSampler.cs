@@ -1,4 +1,5 @@
 using HybridProf.Markers;
+using HybridProf.Methods;
 
 namespace HybridProf.Sampling;
 
@@ -56,7 +57,7 @@ internal sealed class AwaitSampler
         int count = node.CopyChainTo(_buffer);
         if (count == 0 || count >= _buffer.Length)
             return;
-        _buffer[count++] = SampleAggregator.AwaitFrame;
+        _buffer[count++] = MethodFrames.Await;
         _aggregator.Add(AsyncThreadKey, 0, "async operations", _buffer, count, false, samples);
     }
 }

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using HybridProf.Configuration;
-using HybridProf.Markers;
+using HybridProf.Methods;
 using HybridProf.Model;
 
 namespace HybridProf.Sampling;
@@ -13,12 +13,6 @@ namespace HybridProf.Sampling;
 /// </summary>
 internal sealed class SampleAggregator
 {
-    // Synthetic frame ids: negative, so they never collide with method ids.
-    internal const int TruncatedFrame = -1;
-    internal const int GarbageCollectionFrame = -2;
-    internal const int AwaitFrame = -3;
-    internal const int BlockedFrame = -4;
-
     private readonly object _gate = new();
     private readonly StackTrie _trie;
     private readonly int _maxCounts;
@@ -46,11 +40,11 @@ internal sealed class SampleAggregator
             int thread = ThreadIndex(threadKey, managedId, threadName);
             int node = _trie.Intern(frames, count, out bool capped);
             if (truncated || capped)
-                node = _trie.Child(node, TruncatedFrame);
+                node = _trie.Child(node, MethodFrames.Truncated);
             // The counts are capped like the trie: past it, a new (thread, stack) pair is
             // counted as that thread's [truncated], so memory stays bounded on long runs.
             if (_counts.Count >= _maxCounts && !_counts.ContainsKey((thread, node)))
-                node = _trie.Child(0, TruncatedFrame);
+                node = _trie.Child(0, MethodFrames.Truncated);
             _counts.TryGetValue((thread, node), out long existing);
             _counts[(thread, node)] = existing + weight;
             TotalSamples += weight;
@@ -85,7 +79,7 @@ internal sealed class SampleAggregator
                 for (int i = 0; i < frames.Length; i++)
                 {
                     if (!frameIndex.TryGetValue(path[i], out int f))
-                        frameIndex[path[i]] = f = builder.AddFrame(FrameOf(path[i]));
+                        frameIndex[path[i]] = f = builder.AddFrame(MethodFrames.Frame(path[i]));
                     frames[i] = f;
                 }
                 builder.AddStack(thread, frames, entry.Value);
@@ -94,14 +88,4 @@ internal sealed class SampleAggregator
         }
     }
 
-    private static Frame FrameOf(int id) => id switch
-    {
-        TruncatedFrame => Frame.Truncated,
-        GarbageCollectionFrame => Frame.GarbageCollection,
-        AwaitFrame => Frame.Await,
-        BlockedFrame => Frame.Blocked,
-        _ => MethodRegistry.Lookup(id) is { } m
-            ? new Frame(m.Name, m.File, m.Line)
-            : new Frame($"[unknown method {id}]"),
-    };
 }

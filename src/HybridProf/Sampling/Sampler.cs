@@ -2,13 +2,17 @@ using System;
 using System.Diagnostics;
 using System.Threading;
 using HybridProf.Markers;
+using HybridProf.Methods;
 using HybridProf.Model;
+using HybridProf.Platform;
 
 namespace HybridProf.Sampling;
 
 /// <summary>
-/// A background thread that wakes at a fixed rate and copies every instrumented thread's
-/// shadow stack, without stopping or locking the threads it reads.
+/// A background thread that wakes about <see cref="SamplerOptions.RateHz"/> times a second (at
+/// randomized intervals, so periodic work cannot keep in step with it) and copies every
+/// instrumented thread's shadow stack, without stopping or locking the threads it reads.
+/// Which threads count as running is the <see cref="RunStateClassifier"/>'s call.
 /// </summary>
 internal sealed class Sampler : IDisposable
 {
@@ -17,9 +21,8 @@ internal sealed class Sampler : IDisposable
     private readonly ManualResetEventSlim _stop = new(false);
     private readonly Thread _thread;
     private readonly int[] _buffer = new int[ShadowStack.MaxRecordedDepth];
-    private ShadowStack[] _active = new ShadowStack[16];
-    private long[] _cpuBefore = new long[16];
-    private long _classifiedAt;
+    private SampledThread[] _active = new SampledThread[16];
+    private readonly RunStateClassifier _runState;
     private readonly AwaitSampler _awaits;
     private readonly long _intervalTicks;
     private readonly GcPauseTracker _gcPauses;
@@ -32,6 +35,7 @@ internal sealed class Sampler : IDisposable
         _options = options;
         _aggregator = new SampleAggregator(options.MaxCallPaths);
         _intervalTicks = Stopwatch.Frequency / Math.Max(1, options.RateHz);
+        _runState = new RunStateClassifier(_intervalTicks);
         _gcPauses = new GcPauseTracker(TimeSpan.FromTicks(TimeSpan.TicksPerSecond / Math.Max(1, options.RateHz)));
         _awaits = new AwaitSampler(_aggregator);
         _thread = new Thread(Run) { IsBackground = true, Name = "HybridProf sampler", Priority = ThreadPriority.AboveNormal };
@@ -148,15 +152,16 @@ internal sealed class Sampler : IDisposable
         int count = CollectActiveThreads();
         for (int i = 0; i < count; i++)
         {
-            var stack = _active[i];
-            bool blocked = !IsRunnable(stack, _cpuBefore[i], _classifiedAt);
+            var thread = _active[i];
+            bool blocked = !_runState.IsRunnable(thread, i);
             if (!wall && blocked)
                 continue;
+            var stack = thread.Stack;
             int depth = stack.CopyTo(_buffer, out bool truncated);
             if (depth == 0)
                 continue;
             if (blocked && !truncated && depth < _buffer.Length)
-                _buffer[depth++] = SampleAggregator.BlockedFrame;
+                _buffer[depth++] = MethodFrames.Blocked;
             var owner = stack.Owner;
             _aggregator.Add(stack, owner.ManagedThreadId, owner.Name ?? $"thread {owner.ManagedThreadId}", _buffer, depth, truncated, weight, reading: true);
         }
@@ -168,7 +173,7 @@ internal sealed class Sampler : IDisposable
     {
         if (intervals <= 0)
             return;
-        _buffer[0] = SampleAggregator.GarbageCollectionFrame;
+        _buffer[0] = MethodFrames.GarbageCollection;
         _aggregator.Add(_gcPauses, 0, "GC", _buffer, 1, false, intervals);
     }
 
@@ -177,58 +182,14 @@ internal sealed class Sampler : IDisposable
     {
         var threads = ThreadRegistry.Snapshot();
         if (_active.Length < threads.Length)
-        {
-            _active = new ShadowStack[threads.Length * 2];
-            _cpuBefore = new long[threads.Length * 2];
-        }
+            _active = new SampledThread[threads.Length * 2];
         int count = 0;
-        foreach (var stack in threads)
+        foreach (var thread in threads)
         {
-            if (Volatile.Read(ref stack.Depth) > 0)
-                _active[count++] = stack;
+            if (Volatile.Read(ref thread.Stack.Depth) > 0)
+                _active[count++] = thread;
         }
-        // First of the two clock readings IsRunnable compares (see there).
-        for (int i = 0; i < count; i++)
-            _cpuBefore[i] = _active[i].Clock.TryRead(out long cpu) ? cpu : -1;
-        _classifiedAt = Stopwatch.GetTimestamp();
+        _runState.ReadClocks(_active, count);
         return count;
-    }
-
-    // A thread that used at least this share of the time since its last reading, though not
-    // on a CPU at the sampled instant, may be runnable (the sampler or another process
-    // displaced it) or may have just gone to sleep after a burst: the kernel decides.
-    private const double AmbiguousShare = 0.2;
-
-    /// <summary>
-    /// Whether a thread is running or ready to run (not blocked), at the sampled instant:
-    /// <list type="bullet">
-    /// <item>each CPU clock is read twice, a pass over the threads apart; the kernel counts a
-    /// running slice up to the moment of a read, so a thread on a CPU right now has advanced;</item>
-    /// <item>a thread that did not advance and barely ran since its last reading is waiting;</item>
-    /// <item>one that did not advance but ran much of that time is asked about directly (its
-    /// scheduler state), which separates a thread displaced from its core from one that has
-    /// just blocked after a burst, whose past CPU must not be charged to its current stack.</item>
-    /// </list>
-    /// Where no clock exists (the documented cpu-to-wall fallback) every thread counts as running.
-    /// </summary>
-    private bool IsRunnable(ShadowStack stack, long before, long now)
-    {
-        if (!stack.Clock.IsAvailable)
-            return true;
-        // A failed read: the thread is gone.
-        if (before < 0 || !stack.Clock.TryRead(out long after))
-            return false;
-        long lastCpu = stack.LastCpuNanoseconds;
-        long lastRead = stack.LastReadTimestamp;
-        stack.LastCpuNanoseconds = after;
-        stack.LastReadTimestamp = now;
-        if (after > before)
-            return true;
-        // Over at least one interval, so a short window after a late tick does not inflate the share.
-        double wallNanoseconds = Math.Max(now - lastRead, _intervalTicks) * 1e9 / Stopwatch.Frequency;
-        double share = lastCpu >= 0 ? (after - lastCpu) / wallNanoseconds : 0;
-        if (share < AmbiguousShare)
-            return false;
-        return LinuxThreadState.IsRunnable(stack.KernelThreadId) ?? true;
     }
 }

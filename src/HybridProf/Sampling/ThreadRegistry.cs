@@ -13,18 +13,31 @@ namespace HybridProf.Sampling;
 internal static class ThreadRegistry
 {
     private static readonly object s_lock = new();
-    private static ShadowStack[] s_stacks = Array.Empty<ShadowStack>();
+    private static SampledThread[] s_threads = Array.Empty<SampledThread>();
 
     /// <summary>The registered threads; the array is never mutated after it is published.</summary>
-    public static ShadowStack[] Snapshot() => Volatile.Read(ref s_stacks);
+    public static SampledThread[] Snapshot() => Volatile.Read(ref s_threads);
 
+    /// <summary>
+    /// Registers the calling thread, whose stack is <paramref name="stack"/>. It runs on the
+    /// app's thread inside its call: a failure costs this thread its samples and one line,
+    /// never the call itself.
+    /// </summary>
     public static void Add(ShadowStack stack)
     {
-        lock (s_lock)
+        try
         {
-            var next = CopyLive(extra: 1);
-            next[next.Length - 1] = stack;
-            Volatile.Write(ref s_stacks, next);
+            var thread = SampledThread.ForCurrentThread(stack);
+            lock (s_lock)
+            {
+                var next = CopyLive(extra: 1);
+                next[next.Length - 1] = thread;
+                Volatile.Write(ref s_threads, next);
+            }
+        }
+        catch (Exception e)
+        {
+            Diagnostics.Warn($"a thread could not be registered for sampling: {e.GetType().Name}: {e.Message}");
         }
     }
 
@@ -32,15 +45,15 @@ internal static class ThreadRegistry
     public static void Purge()
     {
         lock (s_lock)
-            Volatile.Write(ref s_stacks, CopyLive(extra: 0));
+            Volatile.Write(ref s_threads, CopyLive(extra: 0));
     }
 
-    private static ShadowStack[] CopyLive(int extra)
+    private static SampledThread[] CopyLive(int extra)
     {
         // One pass: a thread can die while this runs, so counting first and filling after
         // would leave empty slots (a null entry would fault every later pass).
-        var current = s_stacks;
-        var next = new ShadowStack[current.Length + extra];
+        var current = s_threads;
+        var next = new SampledThread[current.Length + extra];
         int n = 0;
         foreach (var s in current)
         {

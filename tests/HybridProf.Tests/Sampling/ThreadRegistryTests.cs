@@ -1,3 +1,4 @@
+using HybridProf.Platform;
 using HybridProf.Sampling;
 using HybridProf.Tests.TestSupport;
 

@@ -2,17 +2,17 @@ using System;
 using System.IO;
 using System.Runtime.InteropServices;
 
-namespace HybridProf.Sampling;
+namespace HybridProf.Platform;
 
 /// <summary>
-/// A thread's scheduler state from <c>/proc/self/task/TID/stat</c>: <c>R</c> is running or
+/// A thread's kernel id, and its scheduler state from <c>/proc/self/task/TID/stat</c>: <c>R</c> is running or
 /// runnable. Reading it costs microseconds, so the sampler asks only when the CPU clocks
-/// leave the answer open (see <see cref="Sampler"/>).
+/// leave the answer open.
 /// </summary>
-internal static class LinuxThreadState
+internal static class KernelThread
 {
     /// <summary>The calling thread's kernel id, or 0 where it cannot be had.</summary>
-    public static int CurrentThreadId()
+    public static int CurrentId()
     {
         if (!ThreadCpuClock.IsSupported)
             return 0;

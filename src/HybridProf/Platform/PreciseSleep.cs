@@ -1,12 +1,12 @@
 using System;
 using System.Runtime.InteropServices;
 
-namespace HybridProf.Sampling;
+namespace HybridProf.Platform;
 
 /// <summary>
 /// Sleeps for less than a millisecond where the platform allows it. The runtime's waits
 /// count whole milliseconds, which at 1 kHz would round every randomized interval of the
-/// <see cref="TickSchedule"/> to 1 or 2 ms and bring back the regular cadence it removes.
+/// sampler's tick schedule to 1 or 2 ms and bring back the regular cadence it removes.
 /// </summary>
 internal static unsafe class PreciseSleep
 {

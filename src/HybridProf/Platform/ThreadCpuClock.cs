@@ -1,7 +1,7 @@
 using System;
 using System.Runtime.InteropServices;
 
-namespace HybridProf.Sampling;
+namespace HybridProf.Platform;
 
 /// <summary>
 /// A thread's CPU-time clock, so the sampler can tell a running thread from a waiting one

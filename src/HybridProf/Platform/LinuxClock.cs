@@ -1,7 +1,7 @@
 using System;
 using System.Runtime.InteropServices;
 
-namespace HybridProf.Sampling;
+namespace HybridProf.Platform;
 
 /// <summary>The few libc calls the sampler needs; blittable signatures so NativeAOT needs no marshalling stubs.</summary>
 internal static unsafe class LinuxClock

@@ -8,6 +8,15 @@ public class MarkerTests
     private static readonly TestTable Table = new("Tests.Outer", "Tests.Inner", "Tests.Recursive");
 
     [Fact]
+    public void This_process_runs_the_default_sampling_mode_markers()
+    {
+        // The marker tests here are about the path every user's build takes; the deterministic
+        // path has a test process of its own (HybridProf.Deterministic.Tests).
+        Assert.False(MarkerMode.Deterministic);
+        Table.In("Tests.Outer", () => Assert.Null(ShadowStack.Current.Recorder));
+    }
+
+    [Fact]
     public void Enter_and_exit_push_and_pop_in_order()
     {
         var seen = Table.In("Tests.Outer", () => Table.In("Tests.Inner", () => Profiler.CurrentStack()));

@@ -11,7 +11,8 @@ public class SamplerTests
     [Fact]
     public void Cpu_mode_keeps_running_threads_and_drops_waiting_ones()
     {
-        var profile = ProfileWhile(ProfileMode.Cpu, TimeSpan.FromSeconds(1));
+        // In cpu mode only the spinner is sampled: 100 samples are about 100 of its ticks.
+        var profile = ProfileUntil(ProfileMode.Cpu, samples: 100);
         long spinner = OwnSamples(profile, "Tests.Sampled.Spinner");
         long sleeper = OwnSamples(profile, "Tests.Sampled.Sleeper");
         Assert.True(spinner > 20, $"the spinning thread got {spinner} samples");
@@ -24,7 +25,8 @@ public class SamplerTests
     [Fact]
     public void Wall_mode_keeps_waiting_threads_too_and_marks_them_blocked()
     {
-        var profile = ProfileWhile(ProfileMode.Wall, TimeSpan.FromSeconds(1));
+        // In wall mode both threads are sampled at every tick: about 100 ticks each.
+        var profile = ProfileUntil(ProfileMode.Wall, samples: 200);
         long blocked = profile.Stacks
             .Where(s => profile.FrameNames(s).SequenceEqual(new[] { "Tests.Sampled.Root", "Tests.Sampled.Sleeper", "[blocked]" }))
             .Sum(s => s.Samples);
@@ -59,7 +61,12 @@ public class SamplerTests
         Assert.False(session.IsRunning);
     }
 
-    private static Profile ProfileWhile(ProfileMode mode, TimeSpan duration)
+    /// <summary>
+    /// Samples a spinning and a sleeping thread until the session holds <paramref name="samples"/>
+    /// samples: the figures are counts of ticks, never of time, so a slow or busy machine only
+    /// takes longer (the deadline guards against a sampler that never ticks).
+    /// </summary>
+    private static Profile ProfileUntil(ProfileMode mode, long samples)
     {
         using var stop = new CancellationTokenSource();
         var spinner = new Thread(() => Table.In("Tests.Sampled.Root", () => Table.In("Tests.Sampled.Spinner", () =>
@@ -74,7 +81,9 @@ public class SamplerTests
         sleeper.Start();
         Thread.Sleep(50);
         var session = Profiler.Start(new ProfilerOptions { Mode = mode, RateHz = 200 });
-        Thread.Sleep(duration);
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (session.SampleCount < samples && DateTime.UtcNow < deadline)
+            Thread.Sleep(10);
         var profile = session.Stop();
         stop.Cancel();
         spinner.Join();

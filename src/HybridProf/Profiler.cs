@@ -19,6 +19,7 @@ public static class Profiler
 {
     /// <summary>Starts sampling every thread that runs instrumented code (or, in deterministic mode, reading its exact call timings).</summary>
     /// <param name="options">Mode and rate; null for cpu mode at 100 Hz.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The rate is not from 1 to <see cref="ProfilerOptions.MaxRateHz"/>.</exception>
     /// <exception cref="InvalidOperationException">
     /// Deterministic mode was asked for, but the process did not start with it
     /// (<c>HYBRIDPROF_MODE=deterministic</c>): every call must be timed from the first one.
@@ -26,6 +27,8 @@ public static class Profiler
     public static ProfilerSession Start(ProfilerOptions? options = null)
     {
         options ??= new ProfilerOptions();
+        if (!ProfilerOptions.IsValidRate(options.RateHz))
+            throw new ArgumentOutOfRangeException(nameof(options), options.RateHz, $"RateHz must be from 1 to {ProfilerOptions.MaxRateHz} samples per second.");
         if (options.Mode == ProfileMode.Cpu && !ThreadCpuClock.IsSupported)
         {
             Diagnostics.Warn("cpu mode needs per-thread CPU clocks, which HybridProf implements only on Linux; sampling in wall mode.");

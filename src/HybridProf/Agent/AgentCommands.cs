@@ -44,7 +44,7 @@ internal sealed partial class AgentCommands
             default: return AgentReply.Error("bad-argument", $"mode '{request.Mode}' is not cpu or wall");
         }
         int rate = request.RateHz ?? ProfilerOptions.DefaultRateHz;
-        if (rate < 1 || rate > ProfilerOptions.MaxRateHz)
+        if (!ProfilerOptions.IsValidRate(rate))
             return AgentReply.Error("bad-argument", $"rateHz {rate} is not from 1 to {ProfilerOptions.MaxRateHz}");
 
         // The process's bound on call paths (HYBRIDPROF_MAX_CALL_PATHS) holds for attached sessions too.

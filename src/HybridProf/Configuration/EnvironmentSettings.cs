@@ -37,7 +37,7 @@ internal static class EnvironmentSettings
         string? rate = getVariable(Rate);
         if (!string.IsNullOrEmpty(rate))
         {
-            if (int.TryParse(rate, NumberStyles.None, CultureInfo.InvariantCulture, out int hz) && hz >= 1 && hz <= ProfilerOptions.MaxRateHz)
+            if (int.TryParse(rate, NumberStyles.None, CultureInfo.InvariantCulture, out int hz) && ProfilerOptions.IsValidRate(hz))
                 options = options with { RateHz = hz };
             else
                 warn($"{Rate}='{rate}' is not a whole number of samples per second from 1 to {ProfilerOptions.MaxRateHz}; using {ProfilerOptions.DefaultRateHz}.");

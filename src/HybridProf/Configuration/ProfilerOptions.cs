@@ -15,6 +15,9 @@ public sealed record ProfilerOptions
     /// <summary>Default bound on distinct call paths: a stack table of about 40 MB at most when sampling.</summary>
     public const int DefaultMaxCallPaths = 1_000_000;
 
+    /// <summary>Whether <paramref name="hz"/> is an accepted rate: from 1 to <see cref="MaxRateHz"/>. The one rule every way in uses.</summary>
+    public static bool IsValidRate(int hz) => hz >= 1 && hz <= MaxRateHz;
+
     /// <summary>Highest accepted bound on distinct call paths.</summary>
     public const int MaxMaxCallPaths = 100_000_000;
 

@@ -6,4 +6,4 @@ namespace HybridProf.Markers;
 /// <param name="Line">1-based declaration line.</param>
 /// <param name="Kind">Table kind: <c>method</c>, <c>ctor</c>, <c>lambda</c>, ...</param>
 /// <param name="Flags">Table flags: <c>a</c> async, <c>i</c> iterator, <c>-</c> none.</param>
-public sealed record MethodEntry(string Name, string File, int Line, string Kind, string Flags);
+internal sealed record MethodEntry(string Name, string File, int Line, string Kind, string Flags);

@@ -6,8 +6,10 @@ namespace HybridProf.Markers;
 
 /// <summary>
 /// All method tables registered in this process. Each table gets a base so that
-/// <c>base + localId</c> is unique per process; id 0 is never used.
+/// <c>base + localId</c> is unique per process; id 0 is never used. Public only for
+/// <see cref="Register"/>, which generated code calls (binary contract).
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class MethodRegistry
 {
     private static readonly object s_lock = new();
@@ -56,14 +58,14 @@ public static class MethodRegistry
     }
 
     /// <summary>The entry of a global id, or null when the id is unknown.</summary>
-    public static MethodEntry? Lookup(int id)
+    internal static MethodEntry? Lookup(int id)
     {
         var entries = s_entries;
         return (uint)id < (uint)entries.Length ? entries[id] : null;
     }
 
     /// <summary>Number of ids handed out so far (the highest global id).</summary>
-    public static int Count => s_entries.Length - 1;
+    internal static int Count => s_entries.Length - 1;
 
     /// <summary>A method of each assembly that declared [Profile] but was never woven.</summary>
     internal static IReadOnlyList<string> UnwovenAssemblies

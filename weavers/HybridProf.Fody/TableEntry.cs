@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using HybridProf.Contracts;
 
 namespace HybridProf.Fody;
 
@@ -34,18 +35,15 @@ internal sealed class TableEntry
         }
     }
 
-    public const string Header = "hybridprof-table ";
-    public const int FormatVersion = 1;
-
     /// <exception cref="FormatException">The table is malformed or from a newer generator.</exception>
     public static List<TableEntry> ParseTable(string data)
     {
         string[] lines = data.Split('\n');
-        if (!lines[0].StartsWith(Header, StringComparison.Ordinal)
-            || !int.TryParse(lines[0].Substring(Header.Length), NumberStyles.None, CultureInfo.InvariantCulture, out int version))
-            throw new FormatException("the method table has no 'hybridprof-table' header");
-        if (version != FormatVersion)
-            throw new FormatException($"the method table has format {version}; this weaver reads format {FormatVersion}");
+        if (!lines[0].StartsWith(MethodTableFormat.Header, StringComparison.Ordinal)
+            || !int.TryParse(lines[0].Substring(MethodTableFormat.Header.Length), NumberStyles.None, CultureInfo.InvariantCulture, out int version))
+            throw new FormatException($"the method table has no '{MethodTableFormat.Header.TrimEnd()}' header");
+        if (version != MethodTableFormat.Version)
+            throw new FormatException($"the method table has format {version}; this weaver reads format {MethodTableFormat.Version}");
 
         var entries = new List<TableEntry>();
         for (int i = 1; i < lines.Length; i++)
@@ -53,8 +51,8 @@ internal sealed class TableEntry
             if (lines[i].Length == 0)
                 continue;
             string[] f = lines[i].Split('\t');
-            if (f.Length != 10)
-                throw new FormatException($"method table row {i} has {f.Length} fields, expected 10: {lines[i]}");
+            if (f.Length != MethodTableFormat.FieldCount)
+                throw new FormatException($"method table row {i} has {f.Length} fields, expected {MethodTableFormat.FieldCount}: {lines[i]}");
             entries.Add(new TableEntry
             {
                 LocalId = i,

@@ -1,3 +1,4 @@
+using HybridProf.Contracts;
 using HybridProf.Generators.Model;
 
 namespace HybridProf.Generators.Emit;
@@ -40,7 +41,7 @@ internal static class MethodTableEmitter
         w.Line("internal const string Data =");
         using (w.Indent())
         {
-            w.Line(StringLiteral.Quote(TableLine.Header + "\n") + " +");
+            w.Line(StringLiteral.Quote(MethodTableFormat.HeaderLine + "\n") + " +");
             for (int i = 0; i < model.Lines.Count; i++)
             {
                 bool last = i == model.Lines.Count - 1;

@@ -1,13 +1,12 @@
 using System.Globalization;
+using HybridProf.Contracts;
 using HybridProf.Generators.Model;
 
 namespace HybridProf.Generators.Emit;
 
-/// <summary>One method line of the table: ten tab-separated fields (docs/method-table.md).</summary>
+/// <summary>One method line of the table: <see cref="MethodTableFormat.FieldCount"/> tab-separated fields (docs/method-table.md).</summary>
 internal static class TableLine
 {
-    public const string Header = "hybridprof-table 1";
-
     public static string Format(TableEntry entry, bool withParameters) => string.Join("\t",
         entry.Kind,
         entry.Flags,

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using HybridProf.Agent;
 using HybridProf.Formats;
 using HybridProf.Model;
 
@@ -23,7 +24,7 @@ internal static class LaunchRecorder
         info.Environment["HYBRIDPROF_RATE"] = settings.Rate.ToString(CultureInfo.InvariantCulture);
         if (settings.Duration is { } seconds)
             info.Environment["HYBRIDPROF_DURATION"] = seconds.ToString(CultureInfo.InvariantCulture);
-        info.Environment["HYBRIDPROF_LAUNCH_ID"] = launchId;
+        info.Environment[AgentProtocol.LaunchIdVariable] = launchId;
 
         using var interrupt = new Interrupt();
         using var child = ChildProcess.Start(info);

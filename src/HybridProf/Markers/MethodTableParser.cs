@@ -1,16 +1,16 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using HybridProf.Contracts;
 
 namespace HybridProf.Markers;
 
 /// <summary>Reads the text of a generated method table (format in docs/method-table.md).</summary>
 internal static class MethodTableParser
 {
-    internal const string Header = "hybridprof-table ";
-
-    /// <summary>Supported table format version; newer runtimes keep reading older versions.</summary>
-    internal const int FormatVersion = 1;
+    // Newer runtimes keep reading older versions: the format is a binary contract.
+    private const string Header = MethodTableFormat.Header;
+    private const int FormatVersion = MethodTableFormat.Version;
 
     /// <exception cref="FormatException">The text is not a table this runtime understands.</exception>
     public static List<MethodEntry> Parse(string data)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using HybridProf.Analysis;
 using HybridProf.Cli.Profiles;
 using HybridProf.Model;
 using Spectre.Console;
@@ -37,8 +38,8 @@ internal static class DiffCommand
     /// <summary>The functions whose own share of the profile changed most, in percentage points.</summary>
     public static void Summarize(IAnsiConsole console, Profile before, Profile after, int top)
     {
-        var old = FunctionRow.Collect(before).ToDictionary(r => r.Name, StringComparer.Ordinal);
-        var now = FunctionRow.Collect(after).ToDictionary(r => r.Name, StringComparer.Ordinal);
+        var old = FunctionWeights.Of(before).ToDictionary(r => r.Name, StringComparer.Ordinal);
+        var now = FunctionWeights.Of(after).ToDictionary(r => r.Name, StringComparer.Ordinal);
         long oldTotal = before.TotalSamples, newTotal = after.TotalSamples;
         var changes = old.Keys.Union(now.Keys)
             .Select(name => (Name: name,

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using HybridProf.Cli.Profiles;
+using HybridProf.Analysis;
 using HybridProf.Formats;
 
 namespace HybridProf.Cli.Commands;
@@ -32,11 +32,11 @@ internal static class Options
         DefaultValueFactory = _ => "own",
     }.AcceptOnlyFromAmong("own", "total", "name");
 
-    public static SortKey ParseSort(string? value) => value switch
+    public static FunctionOrder ParseSort(string? value) => value switch
     {
-        "total" => SortKey.Total,
-        "name" => SortKey.Name,
-        _ => SortKey.Own,
+        "total" => FunctionOrder.Total,
+        "name" => FunctionOrder.Name,
+        _ => FunctionOrder.Own,
     };
 
     public static Option<string> Mode(bool deterministic = false) => deterministic

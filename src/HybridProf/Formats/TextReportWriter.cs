@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
+using HybridProf.Analysis;
 using HybridProf.Formats.TextReport;
 using HybridProf.Model;
 
@@ -48,7 +49,7 @@ public sealed class TextReportWriter : IProfileWriter
         // A deterministic recording has exact calls and times: show them as pstats does.
         if (profile.Timings is not null)
             return CallStatsReport.Render(profile, CallSort.Own, CheckTop(top));
-        var all = FunctionStats.Collect(profile);
+        var all = FunctionWeights.Of(profile);
         var rows = all.Take(CheckTop(top)).ToList();
         long total = profile.TotalSamples;
         bool ns = profile.Metadata.Mode == ProfileMode.Deterministic;

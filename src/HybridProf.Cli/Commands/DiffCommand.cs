@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using HybridProf.Analysis;
 using HybridProf.Cli.Profiles;
+using HybridProf.Formats;
 using HybridProf.Model;
 using Spectre.Console;
 using Profile = HybridProf.Model.Profile;
@@ -11,11 +12,13 @@ namespace HybridProf.Cli.Commands;
 /// <summary><c>hybridprof diff BASE NEW -o diff.svg</c>: what grew and what shrank between two profiles.</summary>
 internal static class DiffCommand
 {
+    private static readonly string Svg = ProfileFormats.Extension(ProfileFormat.Svg);
+
     public static Command Create()
     {
-        var baseline = new Argument<string>("BASE") { Description = "The profile before the change (.pb.gz, .collapsed/.folded, .speedscope.json)." };
+        var baseline = new Argument<string>("BASE") { Description = $"The profile before the change ({Options.Readable})." };
         var current = new Argument<string>("NEW") { Description = "The profile after the change." };
-        var output = new Option<string?>("--output", "-o") { Description = "Differential flamegraph to write (.svg): NEW's boxes, red where own share grew, blue where it shrank." };
+        var output = new Option<string?>("--output", "-o") { Description = $"Differential flamegraph to write ({Svg}): NEW's boxes, red where own share grew, blue where it shrank." };
         var top = Options.Top(15);
         var command = new Command("diff", "Compare two profiles: a differential flamegraph and a table of the largest changes in own share.") { baseline, current, output, top };
         command.SetAction(result => Guard.Run(() =>
@@ -24,8 +27,8 @@ internal static class DiffCommand
             var after = Guard.ReadProfile(result.GetValue(current)!);
             if (result.GetValue(output) is { } path)
             {
-                if (!path.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
-                    throw new UsageException($"'{path}': a differential flamegraph is an .svg file");
+                if (ProfileFormats.FromPath(path) != ProfileFormat.Svg)
+                    throw new UsageException($"'{path}': a differential flamegraph is an {Svg} file");
                 DiffFlamegraph.Write(before, after, path);
                 Terminal.Note($"wrote {path}");
             }

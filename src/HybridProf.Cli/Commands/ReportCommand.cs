@@ -11,7 +11,7 @@ internal static class ReportCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("FILE") { Description = "A profile to read: .pb.gz, .collapsed/.folded or .speedscope.json." };
+        var file = new Argument<string>("FILE") { Description = $"A profile to read: {Options.Readable}." };
         var top = Options.Top(30);
         var sort = Options.Sort();
         var command = new Command("report", "Print the functions with the most own (or total) time in a profile file.") { file, top, sort };

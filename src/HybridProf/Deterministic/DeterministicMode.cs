@@ -30,7 +30,7 @@ internal static class DeterministicMode
             string? output = Environment.GetEnvironmentVariable("HYBRIDPROF_OUTPUT");
             Enabled = string.Equals(mode?.Trim(), "deterministic", StringComparison.OrdinalIgnoreCase)
                 || (AppContext.TryGetSwitch(Switch, out bool on) && on);
-            Timeline = Enabled && ((output?.Trim().EndsWith(".trace.json", StringComparison.OrdinalIgnoreCase) ?? false)
+            Timeline = Enabled && ((output?.Trim().EndsWith(Formats.ProfileFormats.Extension(Formats.ProfileFormat.Timeline), StringComparison.OrdinalIgnoreCase) ?? false)
                 || (AppContext.TryGetSwitch(TimelineSwitch, out bool timeline) && timeline));
         }
         catch (Exception)

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using HybridProf.Formats.TextReport;
 using HybridProf.Model;
 
 namespace HybridProf.Formats;

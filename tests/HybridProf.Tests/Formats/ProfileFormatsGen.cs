@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsCheck;
+using HybridProf.Formats.Collapsed;
 using HybridProf.Formats;
 using HybridProf.Model;
 

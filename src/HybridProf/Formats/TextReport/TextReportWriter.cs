@@ -4,10 +4,9 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using HybridProf.Analysis;
-using HybridProf.Formats.TextReport;
 using HybridProf.Model;
 
-namespace HybridProf.Formats;
+namespace HybridProf.Formats.TextReport;
 
 /// <summary>
 /// A plain-text table of the functions that cost the most, like statprof or <c>py-spy top</c>:

@@ -15,6 +15,7 @@ internal sealed class DiffColouring : IFlameColouring
     private readonly CallTree _base;
     private readonly long _newTotal;
     private readonly double _maxDelta;
+    private readonly Dictionary<CallTree, CallTree?> _counterparts = new();
 
     /// <param name="baseline">BASE's tree.</param>
     /// <param name="current">NEW's tree, the one drawn.</param>
@@ -30,7 +31,7 @@ internal sealed class DiffColouring : IFlameColouring
 
     public string TooltipNote(CallTree node)
     {
-        var other = node.Counterpart(_base);
+        var other = Counterpart(node);
         double own = OwnDelta(node);
         double total = Share(node.Total, _newTotal) - Share(other?.Total ?? 0, _base.Total);
         return string.Create(CultureInfo.InvariantCulture,
@@ -39,7 +40,23 @@ internal sealed class DiffColouring : IFlameColouring
 
     /// <summary>Change of a path's own share of its profile, in percentage points.</summary>
     private double OwnDelta(CallTree node) =>
-        Share(node.Own, _newTotal) - Share(node.Counterpart(_base)?.Own ?? 0, _base.Total);
+        Share(node.Own, _newTotal) - Share(Counterpart(node)?.Own ?? 0, _base.Total);
+
+    /// <summary>
+    /// The node at the same path in BASE, or null. Remembered per node, from its parent's: boxes
+    /// come parents first, so a deep stack costs one lookup per box, not one walk per box.
+    /// </summary>
+    private CallTree? Counterpart(CallTree node)
+    {
+        if (node.Parent is null)
+            return _base;
+        if (!_counterparts.TryGetValue(node, out var found))
+        {
+            found = _counterparts.TryGetValue(node.Parent, out var parent) ? parent?.Child(node.Name) : node.Counterpart(_base);
+            _counterparts.Add(node, found);
+        }
+        return found;
+    }
 
     private static double Share(long weight, long total) => total == 0 ? 0 : 100.0 * weight / total;
 

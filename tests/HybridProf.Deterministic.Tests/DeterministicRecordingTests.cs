@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using HybridProf.Configuration;
-using HybridProf.Formats;
+using HybridProf.Formats.Collapsed;
 using HybridProf.Formats.TextReport;
+using HybridProf.Formats;
 using HybridProf.Model;
 using HybridProf.Tests.TestSupport;
 
@@ -232,7 +233,7 @@ public class DeterministicRecordingTests
         }));
 
         using var stream = new MemoryStream();
-        new HybridProf.Formats.Timeline.TraceEventWriter().Write(profile, stream);
+        new HybridProf.Formats.Timeline.TimelineWriter().Write(profile, stream);
         using var json = System.Text.Json.JsonDocument.Parse(stream.ToArray());
         var events = json.RootElement.GetProperty("traceEvents").EnumerateArray()
             .Where(e => e.GetProperty("ph").GetString() == "X" && e.GetProperty("name").GetString()!.StartsWith("Timeline.", StringComparison.Ordinal))
@@ -262,7 +263,7 @@ public class DeterministicRecordingTests
         var profile = builder.Build(new ProfileMetadata(ProfileMode.Deterministic, 0, TimeSpan.FromSeconds(1)), timings);
 
         using var stream = new MemoryStream();
-        new HybridProf.Formats.Timeline.TraceEventWriter().Write(profile, stream);
+        new HybridProf.Formats.Timeline.TimelineWriter().Write(profile, stream);
         string json = System.Text.Encoding.UTF8.GetString(stream.ToArray());
         Assert.Contains("timeline truncated: 6 calls were not kept", json);
         Assert.Contains("the timeline is truncated: 6 calls were not kept", TextReportWriter.Render(profile));

@@ -8,8 +8,8 @@ internal static class ConvertCommand
 {
     public static Command Create()
     {
-        var input = new Argument<string>("IN") { Description = "Profile to read: .pb.gz, .collapsed/.folded or .speedscope.json." };
-        var output = new Option<string>("--output", "-o") { Description = "File to write; its extension picks the format (.svg, .collapsed, .folded, .txt, .pb.gz, .speedscope.json).", Required = true };
+        var input = new Argument<string>("IN") { Description = $"Profile to read: {Options.Readable}." };
+        var output = new Option<string>("--output", "-o") { Description = $"File to write; its extension picks the format ({Options.Writable}) unless --format says.", Required = true };
         var format = Options.Format();
         var command = new Command("convert", "Convert a profile from one format to another (e.g. pprof to a flamegraph SVG).") { input, output, format };
         command.SetAction(result => Guard.Run(() =>

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using HybridProf.Analysis;
 using HybridProf.Cli.Profiles;
+using HybridProf.Formats;
 using HybridProf.Model;
 using Spectre.Console;
 using Profile = HybridProf.Model.Profile;
@@ -10,11 +12,13 @@ namespace HybridProf.Cli.Commands;
 /// <summary><c>hybridprof diff BASE NEW -o diff.svg</c>: what grew and what shrank between two profiles.</summary>
 internal static class DiffCommand
 {
+    private static readonly string Svg = ProfileFormats.Extension(ProfileFormat.Svg);
+
     public static Command Create()
     {
-        var baseline = new Argument<string>("BASE") { Description = "The profile before the change (.pb.gz, .collapsed/.folded, .speedscope.json)." };
+        var baseline = new Argument<string>("BASE") { Description = $"The profile before the change ({Options.Readable})." };
         var current = new Argument<string>("NEW") { Description = "The profile after the change." };
-        var output = new Option<string?>("--output", "-o") { Description = "Differential flamegraph to write (.svg): NEW's boxes, red where own share grew, blue where it shrank." };
+        var output = new Option<string?>("--output", "-o") { Description = $"Differential flamegraph to write ({Svg}): NEW's boxes, red where own share grew, blue where it shrank." };
         var top = Options.Top(15);
         var command = new Command("diff", "Compare two profiles: a differential flamegraph and a table of the largest changes in own share.") { baseline, current, output, top };
         command.SetAction(result => Guard.Run(() =>
@@ -23,8 +27,8 @@ internal static class DiffCommand
             var after = Guard.ReadProfile(result.GetValue(current)!);
             if (result.GetValue(output) is { } path)
             {
-                if (!path.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
-                    throw new UsageException($"'{path}': a differential flamegraph is an .svg file");
+                if (ProfileFormats.FromPath(path) != ProfileFormat.Svg)
+                    throw new UsageException($"'{path}': a differential flamegraph is an {Svg} file");
                 DiffFlamegraph.Write(before, after, path);
                 Terminal.Note($"wrote {path}");
             }
@@ -37,8 +41,8 @@ internal static class DiffCommand
     /// <summary>The functions whose own share of the profile changed most, in percentage points.</summary>
     public static void Summarize(IAnsiConsole console, Profile before, Profile after, int top)
     {
-        var old = FunctionRow.Collect(before).ToDictionary(r => r.Name, StringComparer.Ordinal);
-        var now = FunctionRow.Collect(after).ToDictionary(r => r.Name, StringComparer.Ordinal);
+        var old = FunctionWeights.Of(before).ToDictionary(r => r.Name, StringComparer.Ordinal);
+        var now = FunctionWeights.Of(after).ToDictionary(r => r.Name, StringComparer.Ordinal);
         long oldTotal = before.TotalSamples, newTotal = after.TotalSamples;
         var changes = old.Keys.Union(now.Keys)
             .Select(name => (Name: name,

@@ -13,13 +13,16 @@ namespace HybridProf.Cli.Commands;
 /// </summary>
 internal static class LaunchRecorder
 {
+    /// <summary>The app writes pprof, which keeps threads, files, lines and metadata, for the tool to read back and convert.</summary>
+    private static readonly string Transport = ProfileFormats.Extension(ProfileFormat.Pprof);
+
     public static int Run(string[] command, RecordSettings settings)
     {
         using var scratch = new ScratchFolder("hybridprof-record-");
         string launchId = Guid.NewGuid().ToString("N");
         var info = ChildProcess.StartInfo(command);
         // {pid}: if the command starts several instrumented processes, each writes its own file.
-        info.Environment["HYBRIDPROF_OUTPUT"] = Path.Combine(scratch.Path, "profile-{pid}.pb.gz");
+        info.Environment["HYBRIDPROF_OUTPUT"] = Path.Combine(scratch.Path, "profile-{pid}" + Transport);
         info.Environment["HYBRIDPROF_MODE"] = settings.Mode;
         info.Environment["HYBRIDPROF_RATE"] = settings.Rate.ToString(CultureInfo.InvariantCulture);
         if (settings.Duration is { } seconds)
@@ -57,7 +60,7 @@ internal static class LaunchRecorder
 
     private static int Finish(string scratch, RecordSettings settings, string[] command, int exitCode)
     {
-        var files = Directory.GetFiles(scratch, "*.pb.gz");
+        var files = Directory.GetFiles(scratch, "*" + Transport);
         if (files.Length == 0)
         {
             Terminal.Note(ChildProcess.NotInstrumented(command, exitCode));

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using HybridProf.Cli.Profiles;
+using HybridProf.Analysis;
 using HybridProf.Formats;
 
 namespace HybridProf.Cli.Commands;
@@ -32,11 +32,11 @@ internal static class Options
         DefaultValueFactory = _ => "own",
     }.AcceptOnlyFromAmong("own", "total", "name");
 
-    public static SortKey ParseSort(string? value) => value switch
+    public static FunctionOrder ParseSort(string? value) => value switch
     {
-        "total" => SortKey.Total,
-        "name" => SortKey.Name,
-        _ => SortKey.Own,
+        "total" => FunctionOrder.Total,
+        "name" => FunctionOrder.Name,
+        _ => FunctionOrder.Own,
     };
 
     public static Option<string> Mode(bool deterministic = false) => deterministic
@@ -98,23 +98,25 @@ internal static class Options
         return 0;
     }
 
+    /// <summary>--format, its choices and their descriptions from the table of formats.</summary>
     public static Option<string?> Format() => new Option<string?>("--format", "-f")
     {
-        Description = "Output format when the file name does not say: svg, speedscope, pprof, collapsed or txt.",
-    }.AcceptOnlyFromAmong("svg", "speedscope", "pprof", "collapsed", "txt");
+        Description = "Output format when the file name does not say: " +
+            string.Join("; ", ProfileFormats.All.Select(f => $"{f.Id}: {f.Description} ({f.Extensions[0]})")) + ".",
+    }.AcceptOnlyFromAmong(ProfileFormats.All.Select(f => f.Id).ToArray());
 
     /// <summary>The format for <paramref name="path"/>: --format if given, else its extension.</summary>
     /// <exception cref="UsageException">Neither names a format.</exception>
-    public static ProfileFormat ResolveFormat(string path, string? format) => format switch
-    {
-        "svg" => ProfileFormat.Svg,
-        "speedscope" => ProfileFormat.Speedscope,
-        "pprof" => ProfileFormat.Pprof,
-        "collapsed" => ProfileFormat.Collapsed,
-        "txt" => ProfileFormat.Text,
-        _ => ProfileFormats.FromPath(path)
-            ?? throw new UsageException($"'{path}' has no known profile extension ({ProfileFormats.KnownExtensions}); add one or pass --format."),
-    };
+    public static ProfileFormat ResolveFormat(string path, string? format) =>
+        (format is null ? null : ProfileFormats.FromId(format))
+        ?? ProfileFormats.FromPath(path)
+        ?? throw new UsageException($"'{path}' has no known profile extension ({ProfileFormats.KnownExtensions}); add one or pass --format.");
+
+    /// <summary>For help texts: the files the tool can read.</summary>
+    public static string Readable => ProfileFormats.ReadableExtensions;
+
+    /// <summary>For help texts: the files the tool can write, each extension naming its format.</summary>
+    public static string Writable => ProfileFormats.KnownExtensions;
 }
 
 /// <summary>A mistake in how the command was called; the message is shown as is.</summary>

@@ -11,7 +11,7 @@ internal static class RecordCommand
 {
     public static Command Create()
     {
-        var output = new Option<string>("--output", "-o") { Description = "Profile to write; the extension picks the format (.svg, .pb.gz, .speedscope.json, .collapsed/.folded, .txt) unless --format says.", Required = true };
+        var output = new Option<string>("--output", "-o") { Description = $"Profile to write; the extension picks the format ({Options.Writable}) unless --format says.", Required = true };
         var format = Options.Format();
         var duration = new Option<double?>("--duration", "-d") { Description = "Seconds to record. Attach: stop then (default: until Ctrl+C). Launch: the profile covers the first S seconds and the app runs on." };
         var rate = Options.Rate();

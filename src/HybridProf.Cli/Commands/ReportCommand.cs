@@ -1,5 +1,5 @@
 using System.CommandLine;
-using HybridProf.Cli.Profiles;
+using HybridProf.Analysis;
 using HybridProf.Model;
 using Spectre.Console;
 using Profile = HybridProf.Model.Profile;
@@ -11,7 +11,7 @@ internal static class ReportCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("FILE") { Description = "A profile to read: .pb.gz, .collapsed/.folded or .speedscope.json." };
+        var file = new Argument<string>("FILE") { Description = $"A profile to read: {Options.Readable}." };
         var top = Options.Top(30);
         var sort = Options.Sort();
         var command = new Command("report", "Print the functions with the most own (or total) time in a profile file.") { file, top, sort };
@@ -25,16 +25,16 @@ internal static class ReportCommand
         return command;
     }
 
-    public static void Render(IAnsiConsole console, Profile profile, int top, SortKey sort)
+    public static void Render(IAnsiConsole console, Profile profile, int top, FunctionOrder sort)
     {
-        var rows = FunctionRow.Collect(profile);
+        var rows = FunctionWeights.Of(profile);
         long total = profile.TotalSamples;
         var meta = profile.Metadata;
         console.MarkupLine(Markup.Escape(Header(meta, total)));
         console.MarkupLine(Markup.Escape($"Top {Math.Min(top, rows.Count)} of {rows.Count} functions by {sort.ToString().ToLowerInvariant()}"));
         var table = FunctionTable.Create();
-        foreach (var row in FunctionRow.Sort(rows, sort).Take(top))
-            FunctionTable.Add(table, row.Name, row.Own, row.Total, total, meta, row.File is null ? null : $"{row.File}:{row.Line}");
+        foreach (var row in FunctionWeights.Sort(rows, sort).Take(top))
+            FunctionTable.Add(table, row.Name, row.Own, row.Total, total, meta, row.Frame.File is null ? null : $"{row.Frame.File}:{row.Frame.Line}");
         console.Write(table);
     }
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using HybridProf.Cli.Agent;
-using HybridProf.Cli.Profiles;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using HybridProf.Cli.Profiles;
+using HybridProf.Analysis;
 using HybridProf.Model;
 using Spectre.Console;
 using Spectre.Console.Rendering;
@@ -7,7 +7,7 @@ using Spectre.Console.Rendering;
 namespace HybridProf.Cli.Commands;
 
 /// <summary>Turns the agent's cumulative <c>top</c> replies into the table of the last interval.</summary>
-internal sealed class TopView(SortKey sort, int rows)
+internal sealed class TopView(FunctionOrder sort, int rows)
 {
     private Dictionary<string, (long Own, long Total)> _previous = new(StringComparer.Ordinal);
     private long _previousSamples;
@@ -26,7 +26,7 @@ internal sealed class TopView(SortKey sort, int rows)
         var deltas = now.Select(kv =>
         {
             var before = _previous.GetValueOrDefault(kv.Key);
-            return new FunctionRow(kv.Key, kv.Value.Own - before.Own, kv.Value.Total - before.Total, null, 0);
+            return new FunctionWeight(new Frame(kv.Key), kv.Value.Own - before.Own, kv.Value.Total - before.Total);
         }).ToList();
         _previous = now;
         _previousSamples = samples;
@@ -35,7 +35,7 @@ internal sealed class TopView(SortKey sort, int rows)
         // A line above the table, not its title: Spectre centres and wraps titles to the table's width.
         var header = new Text(
             $"Process {pid}, {mode} mode at {rate} Hz: {interval:N0} samples in the last interval, {samples:N0} in all ({reply.GetProperty("durationMs").GetInt64() / 1000.0:0.0} s)");
-        foreach (var row in FunctionRow.Sort(deltas, sort).Take(rows))
+        foreach (var row in FunctionWeights.Sort(deltas, sort).Take(rows))
         {
             var cumulative = now[row.Name];
             FunctionTable.Add(table, row.Name, row.Own, row.Total, interval, meta, null, withLocation: false, cumulative.Own, cumulative.Total);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using HybridProf.Cli.Commands;
-using HybridProf.Comparison;
 using Profile = HybridProf.Model.Profile;
 
 namespace HybridProf.Cli.Compare;

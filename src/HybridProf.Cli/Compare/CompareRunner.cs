@@ -66,12 +66,15 @@ internal static class CompareRunner
         }
     }
 
+    /// <summary>The runs write pprof, which keeps the observation count the confidence intervals need.</summary>
+    private static readonly string Transport = ProfileFormats.Extension(ProfileFormat.Pprof);
+
     // {pid}: a command that starts several instrumented processes (a script, `dotnet run`) gets a file per process.
     private static string ProfilePattern(ScratchFolder scratch, RunMode mode, int round) =>
-        Path.Combine(scratch.Path, $"{mode.Slug}-{round}-{{pid}}.pb.gz");
+        Path.Combine(scratch.Path, $"{mode.Slug}-{round}-{{pid}}{Transport}");
 
     private static string[] ProfileFiles(ScratchFolder scratch, RunMode mode, int round) =>
-        Directory.GetFiles(scratch.Path, $"{mode.Slug}-{round}-*.pb.gz");
+        Directory.GetFiles(scratch.Path, $"{mode.Slug}-{round}-*{Transport}");
 
     /// <summary>All rounds' profiles of one mode as one profile: more samples, narrower intervals.</summary>
     private static Profile Read(ScratchFolder scratch, RunMode mode, int rounds) =>

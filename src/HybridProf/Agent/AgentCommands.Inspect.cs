@@ -5,6 +5,8 @@ using System.Diagnostics;
 using System.Linq;
 using System.Runtime.InteropServices;
 using System.Threading;
+using HybridProf.Analysis;
+using HybridProf.Model;
 using HybridProf.Session;
 
 namespace HybridProf.Agent;
@@ -44,26 +46,11 @@ internal sealed partial class AgentCommands
         if (!TryGetSession(request, sessions, out var session, out var error))
             return error;
         var profile = session.Snapshot();
-        var own = new Dictionary<string, long>(StringComparer.Ordinal);
-        var total = new Dictionary<string, long>(StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         string? thread = string.IsNullOrEmpty(request.Thread) ? null : request.Thread;
-        long samples = 0;
-        foreach (var stack in profile.Stacks)
-        {
-            if (thread is not null && profile.Threads[stack.Thread].Name.IndexOf(thread, StringComparison.OrdinalIgnoreCase) < 0)
-                continue;
-            samples += stack.Samples;
-            seen.Clear();
-            foreach (string name in profile.FrameNames(stack))
-            {
-                // Recursion: a function spent the stack's time once, however often it appears.
-                if (seen.Add(name))
-                    total[name] = total.GetValueOrDefault(name) + stack.Samples;
-            }
-            string leaf = profile.Frames[stack.Frames[stack.Frames.Count - 1]].Name;
-            own[leaf] = own.GetValueOrDefault(leaf) + stack.Samples;
-        }
+        Func<ProfileStack, bool> ofThread = stack =>
+            thread is null || profile.Threads[stack.Thread].Name.IndexOf(thread, StringComparison.OrdinalIgnoreCase) >= 0;
+        long samples = profile.Stacks.Where(ofThread).Sum(s => s.Samples);
+        var functions = FunctionWeights.Of(profile, new FunctionWeightOptions { Stacks = ofThread });
 
         var reply = AgentReply.Ok();
         var json = reply.Json;
@@ -72,12 +59,12 @@ internal sealed partial class AgentCommands
         json.WriteString("mode", Name(profile.Metadata.Mode));
         json.WriteNumber("durationMs", (long)profile.Metadata.Duration.TotalMilliseconds);
         json.WriteStartArray("functions");
-        foreach (var (name, weight) in total.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(TopRows))
+        foreach (var function in FunctionWeights.Sort(functions, FunctionOrder.Total).Take(TopRows))
         {
             json.WriteStartObject();
-            json.WriteString("name", name);
-            json.WriteNumber("own", own.GetValueOrDefault(name));
-            json.WriteNumber("total", weight);
+            json.WriteString("name", function.Name);
+            json.WriteNumber("own", function.Own);
+            json.WriteNumber("total", function.Total);
             json.WriteEndObject();
         }
         json.WriteEndArray();

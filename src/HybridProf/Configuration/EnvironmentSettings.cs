@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using HybridProf.Formats;
 using HybridProf.Model;
 
 namespace HybridProf.Configuration;
@@ -82,7 +83,7 @@ internal static class EnvironmentSettings
             || isSwitchOn(DeterministicSwitch);
         string? output = getVariable(Output);
         bool timeline = deterministic
-            && ((output?.Trim().EndsWith(".trace.json", StringComparison.OrdinalIgnoreCase) ?? false) || isSwitchOn(TimelineSwitch));
+            && ((output is not null && ProfileFormats.FromPath(output.Trim()) == ProfileFormat.Timeline) || isSwitchOn(TimelineSwitch));
         return (deterministic, timeline);
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using HybridProf.Formats.TextReport;
 using HybridProf.Model;
 
 namespace HybridProf.Formats;
@@ -24,7 +25,14 @@ public static class ProfileFile
     }
 
     /// <summary>Writes the profile to <paramref name="path"/> in <paramref name="format"/>.</summary>
-    public static void Save(this Profile profile, string path, ProfileFormat format)
+    public static void Save(this Profile profile, string path, ProfileFormat format) =>
+        Save(profile, path, ProfileFormats.Writer(format));
+
+    /// <summary>
+    /// Writes the profile to <paramref name="path"/> with <paramref name="writer"/> (e.g. a
+    /// flamegraph writer with its own options), as safely as <see cref="Save(Profile, string)"/>.
+    /// </summary>
+    public static void Save(this Profile profile, string path, IProfileWriter writer)
     {
         string full = Path.GetFullPath(path);
         // A missing folder is created, as a user naming results/run1/profile.svg expects.
@@ -35,7 +43,7 @@ public static class ProfileFile
         if (OutputTarget.IsSpecialFile(target))
         {
             using var device = new FileStream(target, FileMode.Open, FileAccess.Write);
-            ProfileFormats.Writer(format).Write(profile, device);
+            writer.Write(profile, device);
             return;
         }
 
@@ -45,7 +53,7 @@ public static class ProfileFile
         {
             // Disposed before the rename: a full disk fails the write or the final flush, here.
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
-                ProfileFormats.Writer(format).Write(profile, stream);
+                writer.Write(profile, stream);
 #if NET6_0_OR_GREATER
             File.Move(temp, target, overwrite: true);
 #else

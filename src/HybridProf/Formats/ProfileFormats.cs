@@ -1,79 +1,60 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
-using System.Text;
-using HybridProf.Formats.Flamegraph;
-using HybridProf.Formats.Pprof;
-using HybridProf.Formats.Speedscope;
-using HybridProf.Formats.Timeline;
+using System.Linq;
 using HybridProf.Model;
 
 namespace HybridProf.Formats;
 
-/// <summary>Picks a format from a file name and gives its writer and, for the formats that can be read back, its reader.</summary>
+/// <summary>
+/// Picks a format from a file name or a name and gives its writer and, for the formats that can
+/// be read back, its reader. Everything here comes from one table of formats (<see cref="All"/>).
+/// </summary>
 public static class ProfileFormats
 {
-    /// <summary>Extensions that pick a format, for messages.</summary>
-    public const string KnownExtensions = ".svg, .collapsed, .folded, .txt, .pb.gz, .speedscope.json, .trace.json";
+    /// <summary>Every format, in the order help texts list them.</summary>
+    public static IReadOnlyList<ProfileFormatInfo> All { get; } = FormatTable.Rows;
+
+    /// <summary>Extensions that pick a format, for messages: <c>.svg, .collapsed, …</c>.</summary>
+    public static string KnownExtensions { get; } = string.Join(", ", All.SelectMany(f => f.Extensions));
 
     /// <summary>Extensions of the formats <see cref="Read(string)"/> understands, for messages.</summary>
-    public const string ReadableExtensions = ".collapsed, .folded, .pb.gz, .speedscope.json";
+    public static string ReadableExtensions { get; } = string.Join(", ", All.Where(f => f.CanRead).SelectMany(f => f.Extensions));
+
+    /// <summary>The row of <paramref name="format"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a format.</exception>
+    public static ProfileFormatInfo Info(ProfileFormat format) =>
+        All.FirstOrDefault(f => f.Format == format) ?? throw new ArgumentOutOfRangeException(nameof(format), format, "unknown profile format");
+
+    /// <summary>The format whose <see cref="ProfileFormatInfo.Id"/> is <paramref name="id"/> (case-insensitive), or null.</summary>
+    public static ProfileFormat? FromId(string id) =>
+        All.FirstOrDefault(f => string.Equals(f.Id, id, StringComparison.OrdinalIgnoreCase))?.Format;
 
     /// <summary>The format a path's extension names, or null when it names none.</summary>
     public static ProfileFormat? FromPath(string path)
     {
         string name = Path.GetFileName(path).ToLowerInvariant();
-        if (name.EndsWith(".svg", StringComparison.Ordinal))
-            return ProfileFormat.Svg;
-        if (name.EndsWith(".collapsed", StringComparison.Ordinal) || name.EndsWith(".folded", StringComparison.Ordinal))
-            return ProfileFormat.Collapsed;
-        if (name.EndsWith(".txt", StringComparison.Ordinal))
-            return ProfileFormat.Text;
-        if (name.EndsWith(".pb.gz", StringComparison.Ordinal))
-            return ProfileFormat.Pprof;
-        if (name.EndsWith(".speedscope.json", StringComparison.Ordinal))
-            return ProfileFormat.Speedscope;
-        if (name.EndsWith(".trace.json", StringComparison.Ordinal))
-            return ProfileFormat.Timeline;
-        return null;
+        // The longest ending wins, so a format's .x.json is never taken for another's .json.
+        return All
+            .SelectMany(f => f.Extensions, (f, extension) => (f.Format, Extension: extension))
+            .Where(e => name.EndsWith(e.Extension, StringComparison.Ordinal))
+            .OrderByDescending(e => e.Extension.Length)
+            .Select(e => (ProfileFormat?)e.Format)
+            .FirstOrDefault();
     }
 
     /// <summary>The file-name ending of a format, e.g. <c>.pb.gz</c> (<c>.collapsed</c> for folded stacks).</summary>
-    public static string Extension(ProfileFormat format) => format switch
-    {
-        ProfileFormat.Svg => ".svg",
-        ProfileFormat.Collapsed => ".collapsed",
-        ProfileFormat.Text => ".txt",
-        ProfileFormat.Pprof => ".pb.gz",
-        ProfileFormat.Speedscope => ".speedscope.json",
-        ProfileFormat.Timeline => ".trace.json",
-        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "unknown profile format"),
-    };
+    public static string Extension(ProfileFormat format) => Info(format).Extensions[0];
 
-    /// <summary>The writer of a format.</summary>
-    public static IProfileWriter Writer(ProfileFormat format) => format switch
-    {
-        ProfileFormat.Svg => new FlamegraphWriter(),
-        ProfileFormat.Collapsed => new CollapsedWriter(),
-        ProfileFormat.Text => new TextReportWriter(),
-        ProfileFormat.Pprof => new PprofWriter(),
-        ProfileFormat.Speedscope => new SpeedscopeWriter(),
-        ProfileFormat.Timeline => new TraceEventWriter(),
-        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "unknown profile format"),
-    };
+    /// <summary>The writer of a format, with default options.</summary>
+    public static IProfileWriter Writer(ProfileFormat format) => Info(format).CreateWriter();
 
-    /// <summary>Whether profiles in <paramref name="format"/> can be read back (collapsed, pprof, speedscope).</summary>
-    public static bool CanRead(ProfileFormat format) =>
-        format is ProfileFormat.Collapsed or ProfileFormat.Pprof or ProfileFormat.Speedscope;
+    /// <summary>Whether profiles in <paramref name="format"/> can be read back.</summary>
+    public static bool CanRead(ProfileFormat format) => Info(format).CanRead;
 
     /// <summary>The reader of a readable format.</summary>
-    /// <exception cref="NotSupportedException">The format is written only (SVG, text report).</exception>
-    public static IProfileReader Reader(ProfileFormat format) => format switch
-    {
-        ProfileFormat.Collapsed => new CollapsedStreamReader(),
-        ProfileFormat.Pprof => new PprofReader(),
-        ProfileFormat.Speedscope => new SpeedscopeReader(),
-        _ => throw new NotSupportedException($"{format} files cannot be read back; readable: {ReadableExtensions}"),
-    };
+    /// <exception cref="NotSupportedException">The format is written only (SVG, text report, timeline).</exception>
+    public static IProfileReader Reader(ProfileFormat format) => Info(format).CreateReader();
 
     /// <summary>Reads the profile in <paramref name="path"/>, in the format its extension names.</summary>
     /// <exception cref="FormatException">
@@ -105,16 +86,6 @@ public static class ProfileFormats
         catch (FormatException e)
         {
             throw new FormatException($"{path}: {e.Message}", e);
-        }
-    }
-
-    // The collapsed reader works on text; files are UTF-8, as the writer writes them.
-    private sealed class CollapsedStreamReader : IProfileReader
-    {
-        public Profile Read(Stream input)
-        {
-            using var text = new StreamReader(input, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, 1 << 16, leaveOpen: true);
-            return CollapsedReader.Read(text);
         }
     }
 }

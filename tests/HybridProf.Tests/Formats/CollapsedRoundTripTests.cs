@@ -1,5 +1,6 @@
 using System.Text;
 using CsCheck;
+using HybridProf.Formats.Collapsed;
 using HybridProf.Formats;
 using HybridProf.Model;
 
@@ -24,9 +25,9 @@ public class CollapsedRoundTripTests
             var profile = builder.Build(new ProfileMetadata(ProfileMode.Cpu, 100, TimeSpan.Zero));
 
             string written = Write(profile);
-            string rewritten = Write(CollapsedReader.Read(new StringReader(written)));
+            string rewritten = Write(new CollapsedReader().Read(new StringReader(written)));
             Assert.Equal(written, rewritten);
-            Assert.Equal(profile.TotalSamples, CollapsedReader.Read(new StringReader(written)).TotalSamples);
+            Assert.Equal(profile.TotalSamples, new CollapsedReader().Read(new StringReader(written)).TotalSamples);
         });
     }
 
@@ -49,7 +50,7 @@ public class CollapsedRoundTripTests
     [InlineData("a;b -3", "line 1")]
     public void Malformed_lines_are_refused_naming_the_line(string text, string expected)
     {
-        var e = Assert.Throws<FormatException>(() => CollapsedReader.Read(new StringReader(text)));
+        var e = Assert.Throws<FormatException>(() => new CollapsedReader().Read(new StringReader(text)));
         Assert.Contains(expected, e.Message);
     }
 

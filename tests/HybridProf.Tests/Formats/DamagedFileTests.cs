@@ -1,7 +1,6 @@
 using CsCheck;
-using HybridProf.Formats;
 using HybridProf.Formats.Pprof;
-using HybridProf.Formats.Speedscope;
+using HybridProf.Formats;
 using HybridProf.Model;
 
 namespace HybridProf.Tests.Formats;
@@ -13,7 +12,10 @@ namespace HybridProf.Tests.Formats;
 /// </summary>
 public class DamagedFileTests
 {
-    public static TheoryData<string> Readable => new() { "collapsed", "pprof", "pprof-uncompressed", "speedscope" };
+    /// <summary>Every readable format of the table, so a new one is fed damage too, and pprof without its gzip layer.</summary>
+    public static TheoryData<string> Readable => new(ProfileFormats.All.Where(f => f.CanRead).Select(f => f.Id).Append(UncompressedPprof));
+
+    private const string UncompressedPprof = "pprof-uncompressed";
 
     [Theory]
     [MemberData(nameof(Readable))]
@@ -39,25 +41,23 @@ public class DamagedFileTests
         }, iter: 600);
     }
 
-    private static (Func<Profile, byte[]> Write, IProfileReader Reader) Codec(string format) => format switch
+    private static (Func<Profile, byte[]> Write, IProfileReader Reader) Codec(string format)
     {
-        "collapsed" => (p => ProfileFormatsGen.Bytes(new CollapsedWriter(), p), ProfileFormats.Reader(ProfileFormat.Collapsed)),
-        "pprof" => (p => ProfileFormatsGen.Bytes(new PprofWriter(), p), new PprofReader()),
         // Gzip's checksum catches most damage; without it the damage reaches the protobuf decoder.
-        "pprof-uncompressed" => (p => new PprofWriter().Encode(p).ToArray(), new PprofReader()),
-        "speedscope" => (p => ProfileFormatsGen.Bytes(new SpeedscopeWriter(), p), new SpeedscopeReader()),
-        _ => throw new ArgumentOutOfRangeException(nameof(format)),
-    };
+        if (format == UncompressedPprof)
+            return (p => new PprofWriter().Encode(p).ToArray(), new PprofReader());
+        var row = ProfileFormats.Info(ProfileFormats.FromId(format) ?? throw new ArgumentOutOfRangeException(nameof(format)));
+        return (p => ProfileFormatsGen.Bytes(row.CreateWriter(), p), row.CreateReader());
+    }
 
-    /// <summary>Reads damaged input: a sane profile or one clear FormatException, quickly and in little memory.</summary>
+    /// <summary>Reads damaged input: a sane profile or one clear FormatException, with work bounded by the input (<see cref="BoundedRead"/>).</summary>
     internal static void ReadsSanelyOrRefuses(IProfileReader reader, byte[] bytes, string what)
     {
-        long allocated = GC.GetAllocatedBytesForCurrentThread();
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         Profile profile;
         try
         {
-            profile = ProfileFormatsGen.Read(reader, bytes);
+            // A damaged length or count must not make the reader allocate or loop on it.
+            profile = BoundedRead.Read(reader, bytes, what);
         }
         catch (FormatException e)
         {
@@ -69,13 +69,6 @@ public class DamagedFileTests
         {
             Assert.Fail($"{what}: {e.GetType().Name} instead of FormatException: {e}");
             return;
-        }
-        finally
-        {
-            // Generous bounds: a damaged length or count must not make the reader allocate or loop on it.
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"{what}: reading took {clock.Elapsed}");
-            long used = GC.GetAllocatedBytesForCurrentThread() - allocated;
-            Assert.True(used < 32_000_000 + 200L * bytes.Length, $"{what}: reading {bytes.Length} bytes allocated {used} bytes");
         }
         AssertSane(profile, what);
     }

@@ -1,5 +1,6 @@
-using HybridProf.Formats;
 using HybridProf.Formats.Flamegraph;
+using HybridProf.Formats.TextReport;
+using HybridProf.Formats;
 using HybridProf.Model;
 using HybridProf.Tests.TestSupport;
 

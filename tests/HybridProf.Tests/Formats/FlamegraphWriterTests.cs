@@ -26,6 +26,26 @@ public class FlamegraphWriterTests
     }
 
     [Fact]
+    public void A_colouring_fills_every_box_and_adds_to_its_tooltip()
+    {
+        var plain = Draw(SampleProfiles.Shop());
+        var coloured = Draw(SampleProfiles.Shop(), new FlamegraphOptions { Colouring = new OwnWeightColouring() });
+
+        Assert.Equal(plain.Select(f => (f.Name, f.DataX, f.DataW)), coloured.Select(f => (f.Name, f.DataX, f.DataW)));
+        Assert.All(coloured, f => Assert.Equal(f.Name == "all" ? "rgb(0,0,0)" : "rgb(1,2,3)", f.Fill));
+        var parse = coloured.Single(f => f.Name == "Shop.Parse(string)");
+        Assert.EndsWith("\nown 5000 <here>", parse.Tooltip);
+        Assert.StartsWith(plain.Single(f => f.Name == "Shop.Parse(string)").Tooltip, parse.Tooltip);
+    }
+
+    private sealed class OwnWeightColouring : IFlameColouring
+    {
+        public string Fill(HybridProf.Analysis.CallTree node) => node.Parent is null ? "rgb(0,0,0)" : "rgb(1,2,3)";
+
+        public string? TooltipNote(HybridProf.Analysis.CallTree node) => node.Own > 0 ? $"own {node.Own} <here>" : null;
+    }
+
+    [Fact]
     public void Threads_are_merged_and_children_sorted_with_root_at_bottom()
     {
         var frames = Draw(SampleProfiles.Shop());

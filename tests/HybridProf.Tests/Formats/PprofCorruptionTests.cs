@@ -17,7 +17,7 @@ public class PprofCorruptionTests
     {
         byte[] valid = compressed ? File : Raw;
         Gen.Int[0, valid.Length - 1].Sample(length =>
-            ProfileFormatsGen.ParsesOrRefuses(() => Read(valid.AsSpan(0, length).ToArray()), $"first {length} bytes"),
+            ProfileFormatsGen.ParsesOrRefuses(new PprofReader(), valid.AsSpan(0, length).ToArray(), $"first {length} bytes"),
             iter: 1000);
     }
 
@@ -32,7 +32,7 @@ public class PprofCorruptionTests
             byte[] damaged = (byte[])valid.Clone();
             foreach (int bit in bits)
                 damaged[bit / 8] ^= (byte)(1 << (bit % 8));
-            ProfileFormatsGen.ParsesOrRefuses(() => Read(damaged), $"bits {string.Join(",", bits)} flipped");
+            ProfileFormatsGen.ParsesOrRefuses(new PprofReader(), damaged, $"bits {string.Join(",", bits)} flipped");
         }, iter: 3000);
     }
 

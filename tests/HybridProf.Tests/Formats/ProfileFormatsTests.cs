@@ -1,7 +1,9 @@
 using HybridProf.Formats;
+using HybridProf.Formats.Collapsed;
 using HybridProf.Formats.Flamegraph;
 using HybridProf.Formats.Pprof;
 using HybridProf.Formats.Speedscope;
+using HybridProf.Formats.Timeline;
 using HybridProf.Model;
 
 namespace HybridProf.Tests.Formats;
@@ -48,6 +50,24 @@ public sealed class ProfileFormatsTests : IDisposable
                 Assert.Throws<NotSupportedException>(() => ProfileFormats.Reader(format));
         }
         Assert.Equal(new[] { ProfileFormat.Collapsed, ProfileFormat.Pprof, ProfileFormat.Speedscope }, Enum.GetValues<ProfileFormat>().Where(ProfileFormats.CanRead));
+    }
+
+    [Fact]
+    public void The_table_has_one_row_per_format_with_its_own_id_and_extensions()
+    {
+        Assert.Equal(Enum.GetValues<ProfileFormat>(), ProfileFormats.All.Select(f => f.Format).Order());
+        Assert.Equal(ProfileFormats.All.Count, ProfileFormats.All.Select(f => f.Id).Distinct().Count());
+        foreach (var row in ProfileFormats.All)
+        {
+            Assert.Equal(row.Format, ProfileFormats.FromId(row.Id.ToUpperInvariant()));
+            Assert.Equal(row.Extensions[0], ProfileFormats.Extension(row.Format));
+            Assert.All(row.Extensions, e => Assert.Equal(row.Format, ProfileFormats.FromPath("x" + e)));
+            Assert.False(string.IsNullOrWhiteSpace(row.Description));
+        }
+        Assert.Null(ProfileFormats.FromId("gif"));
+        Assert.Equal(ProfileFormat.Timeline, ProfileFormats.FromId("timeline"));
+        Assert.IsType<TimelineWriter>(ProfileFormats.Writer(ProfileFormat.Timeline));
+        Assert.IsType<CollapsedReader>(ProfileFormats.Reader(ProfileFormat.Collapsed));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HybridProf.Formats.TextReport;
 using HybridProf.Formats;
 using HybridProf.Model;
 

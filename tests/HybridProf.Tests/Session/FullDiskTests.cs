@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HybridProf.Formats.Collapsed;
 using HybridProf.Formats;
 using HybridProf.Model;
 using HybridProf.Session;

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using HybridProf.Analysis;
 using HybridProf.Model;
 
 namespace HybridProf.Formats.Flamegraph;
@@ -37,7 +38,7 @@ internal static class FlameLabels
     }
 
     /// <summary>Tooltip: the name on the first line (flamegraph.js reads it back from there), then the weight.</summary>
-    public static string Tooltip(FlameNode node, long total, ProfileMetadata metadata)
+    public static string Tooltip(CallTree node, long total, ProfileMetadata metadata)
     {
         string text = Clean(node.Name) + "\n" + Weight(node.Total, metadata) + " (" + Percent(node.Total, total) + ")";
         if (node.Frame?.File is { } file)

@@ -29,6 +29,13 @@ public sealed record FlamegraphOptions
     public double MinWidthPercent { get; init; } = 0.1;
 
     /// <summary>
+    /// Colours each box instead of the default palette (a warm colour per function name, cool
+    /// grey-blue for synthetic frames), and may add a line to its tooltip; e.g. the
+    /// differential flamegraph of <c>hybridprof diff</c>. Null (the default): the palette.
+    /// </summary>
+    public IFlameColouring? Colouring { get; init; }
+
+    /// <summary>
     /// Test-only switch: when false the script and style sheet are left out, so golden files
     /// check the drawing without changing whenever <c>flamegraph.js</c> does.
     /// </summary>

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using HybridProf.Analysis;
 using HybridProf.Model;
 
 namespace HybridProf.Formats.Flamegraph;
@@ -37,7 +38,7 @@ internal sealed class FlamegraphSvg
     private double StatusY => FramesTop + (_maxDepth + 1) * _options.FrameHeight + 1.5 * FontSize;
 
     /// <summary>Writes the whole document for a laid-out tree (root first in <paramref name="boxes"/>).</summary>
-    public static void Write(TextWriter writer, FlamegraphOptions options, ProfileMetadata metadata, FlameNode root, IReadOnlyList<FlameBox> boxes)
+    public static void Write(TextWriter writer, FlamegraphOptions options, ProfileMetadata metadata, CallTree root, IReadOnlyList<FlameBox> boxes)
     {
         int maxDepth = boxes.Max(b => b.Depth);
         var svg = new FlamegraphSvg(writer, options, metadata, root.Total, maxDepth);
@@ -91,10 +92,13 @@ internal sealed class FlamegraphSvg
         double y = (_maxDepth - box.Depth) * _options.FrameHeight;
         double labelY = y + _options.FrameHeight / 2.0 + 0.35 * FontSize;
         string label = FlameLabels.Fit(FlameLabels.Clean(node.Name), width, FontSize);
-        string fill = FlameColors.For(node.Name);
+        string fill = _options.Colouring?.Fill(node) ?? FlameColors.For(node.Name);
+        string tooltip = FlameLabels.Tooltip(node, _total, _metadata);
+        if (_options.Colouring?.TooltipNote(node) is { } note)
+            tooltip += "\n" + note;
         _w.Write($"<g class=\"f\" data-x=\"{I(box.Offset)}\" data-w=\"{I(node.Total)}\">");
-        _w.Write($"<title>{SvgText.Escape(FlameLabels.Tooltip(node, _total, _metadata))}</title>");
-        _w.Write($"<rect x=\"{N(x)}\" y=\"{N(y)}\" width=\"{N(width)}\" height=\"{N(_options.FrameHeight - 1)}\" fill=\"{fill}\"/>");
+        _w.Write($"<title>{SvgText.Escape(tooltip)}</title>");
+        _w.Write($"<rect x=\"{N(x)}\" y=\"{N(y)}\" width=\"{N(width)}\" height=\"{N(_options.FrameHeight - 1)}\" fill=\"{SvgText.Escape(fill)}\"/>");
         _w.WriteLine($"<text x=\"{N(x + FlameLabels.Padding)}\" y=\"{N(labelY)}\">{SvgText.Escape(label)}</text></g>");
     }
 

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text;
+using HybridProf.Analysis;
 using HybridProf.Model;
 
 namespace HybridProf.Formats.Flamegraph;
@@ -42,7 +43,7 @@ public sealed class FlamegraphWriter : IProfileWriter
     /// <inheritdoc />
     public void Write(Profile profile, Stream output)
     {
-        var root = FlameNode.Build(profile);
+        var root = CallTree.Build(profile);
         var boxes = FlameBox.Layout(root, Options.MinWidthPercent);
         using var writer = new StreamWriter(output, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
         FlamegraphSvg.Write(writer, Options, profile.Metadata, root, boxes);

@@ -3,7 +3,7 @@ using System.Linq;
 using System.Text;
 using HybridProf.Model;
 
-namespace HybridProf.Formats;
+namespace HybridProf.Formats.Collapsed;
 
 /// <summary>
 /// The folded-stacks format of flamegraph.pl and inferno: one line per distinct stack,

@@ -1,20 +1,32 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.Text;
 using HybridProf.Model;
 
-namespace HybridProf.Formats;
+namespace HybridProf.Formats.Collapsed;
 
 /// <summary>
 /// Reads folded stacks (<c>a;b;c 12</c>) back into a profile, so the tools can convert and
 /// compare files. A malformed line is an error naming its line number, never a guess.
 /// </summary>
-public static class CollapsedReader
+public sealed class CollapsedReader : IProfileReader
 {
     private static readonly ProfileThread AllThreads = new(0, "all");
 
+    /// <inheritdoc />
+    /// <remarks>The file is UTF-8, as <see cref="CollapsedWriter"/> writes it (a byte-order mark is skipped).</remarks>
+    public Profile Read(Stream input)
+    {
+        using var text = new StreamReader(input, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, 1 << 16, leaveOpen: true);
+        return Read(text);
+    }
+
+    /// <summary>Reads folded stacks from text; all stacks go on one thread, <c>all</c>.</summary>
+    /// <param name="reader">The lines.</param>
+    /// <param name="metadata">What the profile says of itself, which the format does not keep; cpu mode, rate and duration unknown by default.</param>
     /// <exception cref="FormatException">A line is not <c>frames count</c>.</exception>
-    public static Profile Read(TextReader reader, ProfileMetadata? metadata = null)
+    public Profile Read(TextReader reader, ProfileMetadata? metadata = null)
     {
         var builder = new ProfileBuilder();
         int lineNumber = 0;

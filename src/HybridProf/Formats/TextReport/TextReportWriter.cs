@@ -3,10 +3,10 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
-using HybridProf.Formats.TextReport;
+using HybridProf.Analysis;
 using HybridProf.Model;
 
-namespace HybridProf.Formats;
+namespace HybridProf.Formats.TextReport;
 
 /// <summary>
 /// A plain-text table of the functions that cost the most, like statprof or <c>py-spy top</c>:
@@ -48,7 +48,7 @@ public sealed class TextReportWriter : IProfileWriter
         // A deterministic recording has exact calls and times: show them as pstats does.
         if (profile.Timings is not null)
             return CallStatsReport.Render(profile, CallSort.Own, CheckTop(top));
-        var all = FunctionStats.Collect(profile);
+        var all = FunctionWeights.Of(profile);
         var rows = all.Take(CheckTop(top)).ToList();
         long total = profile.TotalSamples;
         bool ns = profile.Metadata.Mode == ProfileMode.Deterministic;

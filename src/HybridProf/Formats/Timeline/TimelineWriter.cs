@@ -14,7 +14,7 @@ namespace HybridProf.Formats.Timeline;
 /// thread's buffer filled up, an instant event (<c>"ph":"i"</c>) at the end says how many
 /// calls are missing. A sampled profile has no timeline: the file says so in the same way.
 /// </summary>
-public sealed class TraceEventWriter : IProfileWriter
+public sealed class TimelineWriter : IProfileWriter
 {
     private const int ProcessId = 1;
 

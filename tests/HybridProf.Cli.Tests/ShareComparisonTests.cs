@@ -1,7 +1,7 @@
-using HybridProf.Comparison;
+using HybridProf.Cli.Compare;
 using HybridProf.Model;
 
-namespace HybridProf.Tests.Comparison;
+namespace HybridProf.Cli.Tests;
 
 public class ShareComparisonTests
 {

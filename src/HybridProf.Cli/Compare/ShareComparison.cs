@@ -1,9 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using HybridProf.Analysis;
 using HybridProf.Model;
 
-namespace HybridProf.Comparison;
+namespace HybridProf.Cli.Compare;
 
 /// <summary>
 /// How a sampled profile's own-time shares agree with a deterministic profile's: per function
@@ -11,7 +12,7 @@ namespace HybridProf.Comparison;
 /// difference, and how the two rank the top functions. Both profiles are reduced to own
 /// weight per function (the leaf of each stack), all threads together.
 /// </summary>
-public static class ShareComparison
+internal static class ShareComparison
 {
     /// <summary>Compares <paramref name="sampled"/> (cpu or wall samples) with <paramref name="deterministic"/> (nanoseconds).</summary>
     /// <param name="sampled">The sampled profile.</param>
@@ -80,28 +81,15 @@ public static class ShareComparison
     private static bool IsThreadReading(Frame leaf) => leaf.Name != Frame.GarbageCollection.Name && leaf.Name != Frame.Await.Name;
 
     /// <summary>
-    /// Own weight per function name: the weight of the stacks it is the leaf of. A wall sample
-    /// of a thread blocked in a function is that function's own time (the <c>[blocked]</c> leaf
-    /// goes to its parent), as deterministic timing, which is elapsed time, counts it. An
-    /// <c>[await]</c> sample (an async method suspended) is nobody's own time, as deterministic
-    /// own time of an async method is its on-CPU slices only: those samples are left out.
+    /// Own weight per function name, as deterministic timing, which is elapsed time, counts
+    /// it: a wall sample of a thread blocked in a function is that function's own time, and an
+    /// <c>[await]</c> sample (an async method suspended) is nobody's, as deterministic own time
+    /// of an async method is its on-CPU slices only (<see cref="FunctionWeightOptions.ElapsedOwnTime"/>).
     /// </summary>
-    public static Dictionary<string, long> OwnWeights(Profile profile)
-    {
-        var own = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var stack in profile.Stacks)
-        {
-            int leafIndex = stack.Frames.Count - 1;
-            if (profile.Frames[stack.Frames[leafIndex]].Name == Frame.Await.Name)
-                continue;
-            if (leafIndex > 0 && profile.Frames[stack.Frames[leafIndex]].Name == Frame.Blocked.Name)
-                leafIndex--;
-            string leaf = profile.Frames[stack.Frames[leafIndex]].Name;
-            own.TryGetValue(leaf, out long sum);
-            own[leaf] = sum + stack.Samples;
-        }
-        return own;
-    }
+    public static Dictionary<string, long> OwnWeights(Profile profile) =>
+        FunctionWeights.Of(profile, new FunctionWeightOptions { ElapsedOwnTime = true })
+            .Where(f => f.Own > 0)
+            .ToDictionary(f => f.Name, f => f.Own, StringComparer.Ordinal);
 
     private static double Percent(long part, long total) => total == 0 ? 0 : 100.0 * part / total;
 
@@ -139,7 +127,7 @@ public static class ShareComparison
 /// <param name="CiLowPercent">Lower end of the 95% confidence interval of the sampled share.</param>
 /// <param name="CiHighPercent">Upper end of that interval.</param>
 /// <param name="DeterministicPercent">Its share of all deterministic own time.</param>
-public sealed record ShareRow(string Function, long Samples, double SampledPercent, double CiLowPercent, double CiHighPercent, double DeterministicPercent)
+internal sealed record ShareRow(string Function, long Samples, double SampledPercent, double CiLowPercent, double CiHighPercent, double DeterministicPercent)
 {
     /// <summary>Sampled minus deterministic share, in percentage points.</summary>
     public double Difference => SampledPercent - DeterministicPercent;
@@ -156,4 +144,4 @@ public sealed record ShareRow(string Function, long Samples, double SampledPerce
 /// <param name="TopOverlap">How many of the deterministic top functions are also in the sampled top.</param>
 /// <param name="TopCount">The size of the top compared.</param>
 /// <param name="KendallTau">Kendall's tau-b of the sampled order against the deterministic order over the deterministic top (1 = same order).</param>
-public sealed record ShareReport(IReadOnlyList<ShareRow> Rows, long Samples, long Nanoseconds, int TopOverlap, int TopCount, double KendallTau);
+internal sealed record ShareReport(IReadOnlyList<ShareRow> Rows, long Samples, long Nanoseconds, int TopOverlap, int TopCount, double KendallTau);

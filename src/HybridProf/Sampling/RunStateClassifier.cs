@@ -5,25 +5,27 @@ using HybridProf.Platform;
 namespace HybridProf.Sampling;
 
 /// <summary>
-/// Tells, at each tick, which sampled threads are running or ready to run and which are
-/// waiting, without stopping them:
+/// Tells, at each tick, which sampled threads are running or ready to run (waiting for a CPU)
+/// and which are waiting for something else, without stopping them:
 /// <list type="bullet">
 /// <item>each CPU clock is read twice, a pass over the threads apart; the kernel counts a
 /// running slice up to the moment of a read, so a thread on a CPU right now has advanced;</item>
-/// <item>a thread that did not advance and barely ran since its last reading is waiting;</item>
-/// <item>one that did not advance but ran much of that time is asked about directly (its
-/// scheduler state), which separates a thread displaced from its core from one that has
-/// just blocked after a burst, whose past CPU must not be charged to its current stack.</item>
+/// <item>a thread that did not advance, used no CPU since its last reading and was waiting
+/// then is waiting still (a long sleep or I/O costs nothing to classify);</item>
+/// <item>any other thread that did not advance is asked about directly, by its scheduler
+/// state: a thread displaced from its core, however little CPU a crowded machine has left
+/// it, is runnable; one that has just blocked after a burst is waiting, so its past CPU is
+/// not charged to its current stack.</item>
 /// </list>
-/// Where no clock exists (the documented cpu-to-wall fallback) every thread counts as running.
-/// Used by the sampler thread only.
+/// Where the scheduler state cannot be read, a thread that used at least a fifth of the time
+/// since its last reading counts as runnable. Where no clock exists (the documented cpu-to-wall
+/// fallback) every thread counts as running. Used by the sampler thread only.
 /// </summary>
 internal sealed class RunStateClassifier
 {
-    // A thread that used at least this share of the time since its last reading, though not
-    // on a CPU at the sampled instant, may be runnable (the sampler or another process
-    // displaced it) or may have just gone to sleep after a burst: the kernel decides.
-    private const double AmbiguousShare = 0.2;
+    // Without the kernel's word: a thread that used at least this share of the time since its
+    // last reading, though not on a CPU at the sampled instant, is taken for displaced, not asleep.
+    private const double RunnableShare = 0.2;
 
     private readonly long _intervalTicks;
     private long[] _cpuBefore = new long[16];
@@ -56,13 +58,19 @@ internal sealed class RunStateClassifier
         long lastRead = thread.LastReadTimestamp;
         thread.LastCpuNanoseconds = after;
         thread.LastReadTimestamp = now;
-        if (after > before)
-            return true;
-        // Over at least one interval, so a short window after a late tick does not inflate the share.
-        double wallNanoseconds = Math.Max(now - lastRead, _intervalTicks) * 1e9 / Stopwatch.Frequency;
-        double share = lastCpu >= 0 ? (after - lastCpu) / wallNanoseconds : 0;
-        if (share < AmbiguousShare)
+        bool runnable = after > before || IsRunnableThoughNotOnCpu(thread, lastCpu >= 0 ? after - lastCpu : 0, now - lastRead);
+        thread.WasRunnable = runnable;
+        return runnable;
+    }
+
+    private bool IsRunnableThoughNotOnCpu(SampledThread thread, long cpuSinceLastReading, long ticksSinceLastReading)
+    {
+        if (cpuSinceLastReading == 0 && !thread.WasRunnable)
             return false;
-        return KernelThread.IsRunnable(thread.KernelThreadId) ?? true;
+        if (thread.Scheduler.IsRunnable() is { } state)
+            return state;
+        // Over at least one interval, so a short window after a late tick does not inflate the share.
+        double wallNanoseconds = Math.Max(ticksSinceLastReading, _intervalTicks) * 1e9 / Stopwatch.Frequency;
+        return cpuSinceLastReading / wallNanoseconds >= RunnableShare;
     }
 }

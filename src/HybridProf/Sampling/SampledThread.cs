@@ -6,7 +6,7 @@ namespace HybridProf.Sampling;
 
 /// <summary>
 /// The sampler's record of one thread that has run instrumented code: its shadow stack, and
-/// what tells running from waiting (its CPU clock, its kernel id, the last reading). The
+/// what tells running from waiting (its CPU clock, its scheduler state, the last reading). The
 /// clock and the kernel id can only be had on the thread itself, so the entry is made there,
 /// when the thread attaches its stack.
 /// </summary>
@@ -16,7 +16,7 @@ internal sealed class SampledThread
     {
         Stack = stack;
         Clock = clock;
-        KernelThreadId = kernelThreadId;
+        Scheduler = new SchedulerState(kernelThreadId);
     }
 
     public ShadowStack Stack { get; }
@@ -25,12 +25,13 @@ internal sealed class SampledThread
 
     public ThreadCpuClock Clock { get; }
 
-    public int KernelThreadId { get; }
+    public SchedulerState Scheduler { get; }
 
-    // The sampler's last reading of the clock and when it took it (Stopwatch timestamp);
-    // written by the sampler thread only.
+    // The sampler's last reading of the clock, when it took it (Stopwatch timestamp) and what
+    // it concluded; written by the sampler thread only.
     public long LastCpuNanoseconds = -1;
     public long LastReadTimestamp;
+    public bool WasRunnable = true;
 
     /// <summary>The entry of the calling thread, whose stack is <paramref name="stack"/>.</summary>
     public static SampledThread ForCurrentThread(ShadowStack stack) =>

@@ -1,0 +1,68 @@
+using HybridProf.Configuration;
+using HybridProf.Model;
+using HybridProf.Tests.TestSupport;
+
+namespace HybridProf.Tests.Sampling;
+
+/// <summary>
+/// <c>[blocked]</c> means waiting for something other than a CPU: on a machine with more
+/// runnable threads than cores, threads that are only waiting for their turn on a core are
+/// running as far as the profile is concerned, and a sleeping thread is still blocked.
+/// </summary>
+public class RunStateTests
+{
+    private static readonly TestTable Table = new("Tests.RunState.Spin", "Tests.RunState.Sleep");
+
+    [Fact]
+    public void Threads_waiting_for_a_core_are_not_blocked_and_sleeping_ones_are()
+    {
+        // Four times as many spinners as cores: at any instant most of them are runnable but
+        // off-core, and each gets about a quarter of a core, under the share that once decided.
+        int spinners = 4 * Environment.ProcessorCount;
+        using var stop = new CancellationTokenSource();
+        var threads = Enumerable.Range(0, spinners)
+            .Select(_ => new Thread(() => Table.In("Tests.RunState.Spin", () =>
+            {
+                double x = 0;
+                while (!stop.IsCancellationRequested)
+                    x = Math.Sqrt(x + 1);
+                return x;
+            })))
+            .Append(new Thread(() => Table.In("Tests.RunState.Sleep", () => stop.Token.WaitHandle.WaitOne())))
+            .ToList();
+        threads.ForEach(t => t.Start());
+
+        Profile profile;
+        try
+        {
+            var session = Profiler.Start(new ProfilerOptions { Mode = ProfileMode.Wall, RateHz = 100 });
+            // Counts, not time: each tick reads every thread once.
+            var deadline = DateTime.UtcNow.AddMinutes(2);
+            while (session.SampleCount < 60 * (spinners + 1) && DateTime.UtcNow < deadline)
+                Thread.Sleep(20);
+            profile = session.Stop();
+        }
+        finally
+        {
+            stop.Cancel();
+            threads.ForEach(t => t.Join());
+        }
+
+        long spinning = Samples(profile, "Tests.RunState.Spin", blocked: false);
+        long spinningBlocked = Samples(profile, "Tests.RunState.Spin", blocked: true);
+        long sleeping = Samples(profile, "Tests.RunState.Sleep", blocked: false);
+        long sleepingBlocked = Samples(profile, "Tests.RunState.Sleep", blocked: true);
+        string figures = $"spinners: {spinning} running, {spinningBlocked} blocked; sleeper: {sleeping} running, {sleepingBlocked} blocked";
+        Assert.True(spinning > 50 * spinners, figures);
+        Assert.True(spinningBlocked <= (spinning + spinningBlocked) / 50, figures);
+        Assert.True(sleepingBlocked > 50 && sleeping <= sleepingBlocked / 50, figures);
+    }
+
+    private static long Samples(Profile profile, string function, bool blocked) => profile.Stacks
+        .Where(s =>
+        {
+            var names = profile.FrameNames(s).ToList();
+            return names.Contains(function) && (names[^1] == "[blocked]") == blocked;
+        })
+        .Sum(s => s.Samples);
+}

@@ -31,7 +31,7 @@ internal static class ProfileOutput
         Exception first;
         try
         {
-            profile.Save(path, format.Value);
+            profile.Save(path, format);
             Report(profile, path, reason);
             return;
         }
@@ -41,10 +41,10 @@ internal static class ProfileOutput
         }
 
         // The whole extension (.pb.gz, not .gz), so the file reads back as what it is.
-        string fallback = Path.Combine(fallbackDirectory ?? Path.GetTempPath(), $"hybridprof-{Guid.NewGuid():N}{ProfileFormats.Extension(format.Value)}");
+        string fallback = Path.Combine(fallbackDirectory ?? Path.GetTempPath(), $"hybridprof-{Guid.NewGuid():N}{ProfileFormats.Extension(format)}");
         try
         {
-            profile.Save(fallback, format.Value);
+            profile.Save(fallback, format);
         }
         catch (Exception e) when (IsWriteFailure(e))
         {

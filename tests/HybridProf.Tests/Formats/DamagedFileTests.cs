@@ -46,7 +46,7 @@ public class DamagedFileTests
         // Gzip's checksum catches most damage; without it the damage reaches the protobuf decoder.
         if (format == UncompressedPprof)
             return (p => new PprofWriter().Encode(p).ToArray(), new PprofReader());
-        var row = ProfileFormats.Info(ProfileFormats.FromId(format) ?? throw new ArgumentOutOfRangeException(nameof(format)));
+        var row = ProfileFormats.FromId(format) ?? throw new ArgumentOutOfRangeException(nameof(format));
         return (p => ProfileFormatsGen.Bytes(row.CreateWriter(), p), row.CreateReader());
     }
 
@@ -86,7 +86,7 @@ public class DamagedFileTests
             total = checked(total + stack.Samples);
         }
         Assert.All(profile.Frames, f => Assert.False(string.IsNullOrEmpty(f.Name), $"{what}: a frame without a name"));
-        foreach (ProfileFormat format in Enum.GetValues<ProfileFormat>())
+        foreach (var format in ProfileFormats.All)
         {
             if (format == ProfileFormat.Timeline)
                 continue; // deterministic timings only; a read profile has none

@@ -1,3 +1,4 @@
+using System.Reflection;
 using HybridProf.Formats;
 using HybridProf.Formats.Collapsed;
 using HybridProf.Formats.Flamegraph;
@@ -20,18 +21,18 @@ public sealed class ProfileFormatsTests : IDisposable
     }
 
     [Theory]
-    [InlineData("out/profile.svg", ProfileFormat.Svg)]
-    [InlineData("p.collapsed", ProfileFormat.Collapsed)]
-    [InlineData("p.folded", ProfileFormat.Collapsed)]
-    [InlineData("report.txt", ProfileFormat.Text)]
-    [InlineData("cpu.pb.gz", ProfileFormat.Pprof)]
-    [InlineData("CPU.PB.GZ", ProfileFormat.Pprof)]
-    [InlineData("run-{pid}.speedscope.json", ProfileFormat.Speedscope)]
+    [InlineData("out/profile.svg", "svg")]
+    [InlineData("p.collapsed", "collapsed")]
+    [InlineData("p.folded", "collapsed")]
+    [InlineData("report.txt", "txt")]
+    [InlineData("cpu.pb.gz", "pprof")]
+    [InlineData("CPU.PB.GZ", "pprof")]
+    [InlineData("run-{pid}.speedscope.json", "speedscope")]
     [InlineData("p.json", null)]
     [InlineData("p.gz", null)]
     [InlineData("p.pprof", null)]
-    public void The_extension_picks_the_format(string path, ProfileFormat? expected) =>
-        Assert.Equal(expected, ProfileFormats.FromPath(path));
+    public void The_extension_picks_the_format(string path, string? expectedId) =>
+        Assert.Equal(expectedId is null ? null : ProfileFormats.FromId(expectedId) ?? throw new ArgumentException(expectedId), ProfileFormats.FromPath(path));
 
     [Fact]
     public void Every_format_has_a_writer_and_the_readable_ones_a_reader()
@@ -41,7 +42,7 @@ public sealed class ProfileFormatsTests : IDisposable
         Assert.IsType<FlamegraphWriter>(ProfileFormats.Writer(ProfileFormat.Svg));
         Assert.IsType<PprofReader>(ProfileFormats.Reader(ProfileFormat.Pprof));
         Assert.IsType<SpeedscopeReader>(ProfileFormats.Reader(ProfileFormat.Speedscope));
-        foreach (var format in Enum.GetValues<ProfileFormat>())
+        foreach (var format in ProfileFormats.All)
         {
             Assert.NotNull(ProfileFormats.Writer(format));
             if (ProfileFormats.CanRead(format))
@@ -49,19 +50,25 @@ public sealed class ProfileFormatsTests : IDisposable
             else
                 Assert.Throws<NotSupportedException>(() => ProfileFormats.Reader(format));
         }
-        Assert.Equal(new[] { ProfileFormat.Collapsed, ProfileFormat.Pprof, ProfileFormat.Speedscope }, Enum.GetValues<ProfileFormat>().Where(ProfileFormats.CanRead));
+        Assert.Equal(new[] { ProfileFormat.Collapsed, ProfileFormat.Pprof, ProfileFormat.Speedscope }, ProfileFormats.All.Where(ProfileFormats.CanRead));
     }
 
     [Fact]
     public void The_table_has_one_row_per_format_with_its_own_id_and_extensions()
     {
-        Assert.Equal(Enum.GetValues<ProfileFormat>(), ProfileFormats.All.Select(f => f.Format).Order());
+        // Every declared format is a row, in the order declared, which is the order help texts list them.
+        var declared = typeof(ProfileFormat).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(ProfileFormat)).Select(f => (ProfileFormat)f.GetValue(null)!);
+        Assert.Equal(declared.OrderBy(f => f.Id), ProfileFormats.All.OrderBy(f => f.Id));
+        Assert.Equal(new[] { ProfileFormat.Svg, ProfileFormat.Collapsed, ProfileFormat.Text, ProfileFormat.Pprof, ProfileFormat.Speedscope, ProfileFormat.Timeline }, ProfileFormats.All);
+        Assert.Same(ProfileFormat.All, ProfileFormats.All);
         Assert.Equal(ProfileFormats.All.Count, ProfileFormats.All.Select(f => f.Id).Distinct().Count());
         foreach (var row in ProfileFormats.All)
         {
-            Assert.Equal(row.Format, ProfileFormats.FromId(row.Id.ToUpperInvariant()));
-            Assert.Equal(row.Extensions[0], ProfileFormats.Extension(row.Format));
-            Assert.All(row.Extensions, e => Assert.Equal(row.Format, ProfileFormats.FromPath("x" + e)));
+            Assert.Same(row, ProfileFormats.FromId(row.Id.ToUpperInvariant()));
+            Assert.Equal(row.Extensions[0], ProfileFormats.Extension(row));
+            Assert.All(row.Extensions, e => Assert.Same(row, ProfileFormats.FromPath("x" + e)));
+            Assert.Equal(row.Id, row.ToString());
             Assert.False(string.IsNullOrWhiteSpace(row.Description));
         }
         Assert.Null(ProfileFormats.FromId("gif"));
@@ -71,12 +78,19 @@ public sealed class ProfileFormatsTests : IDisposable
     }
 
     [Fact]
+    public void A_missing_format_is_named_as_the_argument_at_fault()
+    {
+        Assert.Equal("format", Assert.Throws<ArgumentNullException>(() => ProfileFormats.Writer(null!)).ParamName);
+        Assert.Equal("format", Assert.Throws<ArgumentNullException>(() => SampleProfiles.Shop().Save(Path.Combine(_folder, "p.svg"), (ProfileFormat)null!)).ParamName);
+    }
+
+    [Fact]
     public void Known_extensions_name_every_format()
     {
         foreach (string extension in ProfileFormats.KnownExtensions.Split(", "))
             Assert.NotNull(ProfileFormats.FromPath("x" + extension));
         foreach (string extension in ProfileFormats.ReadableExtensions.Split(", "))
-            Assert.True(ProfileFormats.CanRead(ProfileFormats.FromPath("x" + extension)!.Value), extension);
+            Assert.True(ProfileFormats.CanRead(ProfileFormats.FromPath("x" + extension)!), extension);
     }
 
     [Theory]

@@ -81,7 +81,9 @@ internal sealed class LaunchStatus(string launchId)
         {
             if (AgentPaths.PidOf(path) is not { } pid || _strangers.Contains(pid))
                 continue;
-            if (AgentDirectory.Probe(path, pid) is { } process && process.LaunchId == launchId)
+            if (AgentDirectory.Probe(path, pid) is not { } process)
+                continue; // Not answering yet (bound, not listening) or gone: ask again next turn.
+            if (process.LaunchId == launchId)
                 return pid;
             _strangers.Add(pid);
         }

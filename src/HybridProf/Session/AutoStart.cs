@@ -73,8 +73,15 @@ internal static class AutoStart
     {
         if (s_session is not { } session || Interlocked.Exchange(ref s_flushStarted, 1) != 0)
             return;
-        var writer = new Thread(() => Write(session, reason)) { IsBackground = true, Name = "HybridProf flush" };
-        writer.Start();
+        try
+        {
+            // A thread of its own, so that a caller can stop waiting for a write that hangs.
+            new Thread(() => Write(session, reason)) { IsBackground = true, Name = "HybridProf flush" }.Start();
+        }
+        catch (OutOfMemoryException)
+        {
+            Write(session, reason); // No thread to be had: write here rather than not at all.
+        }
     }
 
     private static void WaitForFlush()

@@ -47,6 +47,33 @@ public sealed class LaunchTests(PackedApp app)
     }
 
     [Fact]
+    public void An_instrumented_app_killed_by_a_signal_is_told_so_not_to_add_the_package()
+    {
+        string output = app.OutputPath("killed.collapsed");
+        using var cli = _cli.Start($"record -o \"{output}\" -- dotnet \"{app.AppPath}\" serve", out _, out var stderr);
+        // The app's agent socket: it ran instrumented code, and its name gives its pid.
+        string? socket = null;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (socket is null && !cli.HasExited && DateTime.UtcNow < deadline)
+        {
+            socket = Directory.Exists(_cli.AgentDirectory) ? Directory.GetFiles(_cli.AgentDirectory, "hybridprof-*.sock").FirstOrDefault() : null;
+            Thread.Sleep(50);
+        }
+        Assert.True(socket is not null, $"the app's agent never came up.\nstderr:\n{Text(stderr)}");
+        int appPid = int.Parse(Path.GetFileName(socket)["hybridprof-".Length..^".sock".Length]);
+
+        Assert.Equal(0, kill(appPid, 9));
+
+        Assert.True(cli.WaitForExit(60_000), $"still running.\nstderr:\n{Text(stderr)}");
+        cli.WaitForExit();
+        Assert.Equal(128 + 9, cli.ExitCode); // as a shell reports a child that SIGKILL ended
+        Assert.Contains("exited on signal 9 (SIGKILL) before writing its profile", Text(stderr));
+        Assert.DoesNotContain("never ran instrumented code", Text(stderr));
+        Assert.DoesNotContain("Add the HybridProf package", Text(stderr));
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
     public void Ctrl_C_stops_recording_and_still_writes_the_file()
     {
         string output = app.OutputPath("interrupted.pb.gz");

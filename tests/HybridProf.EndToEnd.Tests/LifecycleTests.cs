@@ -105,6 +105,26 @@ public sealed class LifecycleTests(PackedApp app)
         Assert.Contains("Workloads.Heavy", File.ReadAllText(output));
     }
 
+    [Theory]
+    [InlineData("TERM")]
+    [InlineData("INT")]
+    public void A_signal_that_ends_the_app_removes_its_agent_socket(string signal)
+    {
+        // No handler of the app's cancels the signal, so the runtime ends the process by it and
+        // raises no ProcessExit: the signal handler itself must remove the socket.
+        string agents = Path.Combine(app.Root, "agents-" + Guid.NewGuid().ToString("N")[..6]);
+        using var process = ProcessRunner.Start("dotnet", $"\"{app.AppPath}\" serve", app.AppDirectory,
+            ProfileContentTests.Env(app.OutputPath(signal + "-socket.collapsed"), ("HYBRIDPROF_AGENT_DIR", agents)), out _, out var stderr);
+        string socket = Path.Combine(agents, $"hybridprof-{process.Id}.sock");
+        var clock = Stopwatch.StartNew();
+        while (!File.Exists(socket) && !process.HasExited && clock.Elapsed < TimeSpan.FromSeconds(30))
+            Thread.Sleep(50);
+        Assert.True(File.Exists(socket), $"no agent socket at {socket}; stderr: {stderr}");
+        ProcessRunner.RunChecked("kill", $"-{signal} {process.Id}", app.AppDirectory);
+        Assert.True(process.WaitForExit(30_000), "the app did not stop");
+        Assert.False(File.Exists(socket), $"the socket outlived the app after SIG{signal}");
+    }
+
     [Fact]
     public void The_app_was_built_with_no_weaver_file_in_its_folder()
     {

@@ -21,6 +21,27 @@ public sealed class PackedApp
         var build = ProcessRunner.RunChecked("dotnet", "build -c Release -o out", AppDirectory, timeout: TimeSpan.FromMinutes(10));
         BuildOutput = build.Stdout;
         AppPath = Path.Combine(AppDirectory, "out", "E2eApp.dll");
+        _hostAppPath = new Lazy<string>(BuildHostApp);
+    }
+
+    private readonly Lazy<string> _hostAppPath;
+
+    /// <summary>
+    /// A generic-host app (App/Host) built against the same package, on first use: only the
+    /// tests of how such an app exits need it.
+    /// </summary>
+    public string HostAppPath => _hostAppPath.Value;
+
+    private string BuildHostApp()
+    {
+        string template = Path.Combine(AppContext.BaseDirectory, "App", "Host");
+        string directory = Path.Combine(Root, "host");
+        Directory.CreateDirectory(directory);
+        File.Copy(Path.Combine(template, "Program.cs"), Path.Combine(directory, "Program.cs"));
+        File.WriteAllText(Path.Combine(directory, "HostApp.csproj"), File.ReadAllText(Path.Combine(template, "HostApp.csproj.template")).Replace("$VERSION$", Version));
+        File.WriteAllText(Path.Combine(directory, "nuget.config"), File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "App", "nuget.config.template")).Replace("$FEED$", Feed));
+        ProcessRunner.RunChecked("dotnet", "build -c Release -o out", directory, timeout: TimeSpan.FromMinutes(10));
+        return Path.Combine(directory, "out", "HostApp.dll");
     }
 
     /// <summary>A fresh copy of the app's sources (no build output), for builds of another kind.</summary>

@@ -31,8 +31,9 @@ internal static class LaunchRecorder
 
         using var interrupt = new Interrupt();
         using var child = ChildProcess.Start(info);
-        int exitCode = Wait(child, interrupt, new LaunchStatus(launchId));
-        return Finish(scratch.Path, settings, command, exitCode);
+        var status = new LaunchStatus(launchId);
+        int exitCode = Wait(child, interrupt, status);
+        return Finish(scratch.Path, settings, command, exitCode, status.FoundApp, interrupt.Count > 0);
     }
 
     private static int Wait(Process child, Interrupt interrupt, LaunchStatus status)
@@ -58,13 +59,14 @@ internal static class LaunchRecorder
         return child.ExitCode;
     }
 
-    private static int Finish(string scratch, RecordSettings settings, string[] command, int exitCode)
+    private static int Finish(string scratch, RecordSettings settings, string[] command, int exitCode, bool ranInstrumentedCode, bool interrupted)
     {
         var files = Directory.GetFiles(scratch, "*" + Transport);
         if (files.Length == 0)
         {
-            Terminal.Note(ChildProcess.NotInstrumented(command, exitCode));
-            return exitCode != 0 ? exitCode : 1;
+            var (message, toolExitCode) = MissingProfile.Explain(command, exitCode, ranInstrumentedCode, interrupted);
+            Terminal.Note(message);
+            return toolExitCode;
         }
         var profile = ProfileMerge.Merge(files.Order(StringComparer.Ordinal).Select(ProfileFormats.Read).ToList());
         profile.Save(settings.Output, settings.Format);

@@ -7,7 +7,8 @@ namespace HybridProf.Cli.Commands;
 /// <summary>
 /// The live status line of a launch, on stderr (stdout belongs to the app): elapsed time and
 /// the samples of the app's session, read once a second from the agent whose <c>hello</c>
-/// echoes this launch's id. Only in a terminal; never fails the recording.
+/// echoes this launch's id. The line only in a terminal (elsewhere the agent is still looked for,
+/// to know whether the app ran instrumented code); never fails the recording.
 /// </summary>
 internal sealed class LaunchStatus(string launchId)
 {
@@ -16,8 +17,17 @@ internal sealed class LaunchStatus(string launchId)
     private TimeSpan? _lastTick;
     private int? _pid;
 
+    /// <summary>
+    /// The app's agent answered: it ran instrumented code. Looked for even when no line is
+    /// shown, so that a run that loses its profile is not taken for one without the package.
+    /// </summary>
+    public bool FoundApp => _pid is not null;
+
+    /// <summary>Called at every turn of the wait: looks for the app each time, shows the line once a second.</summary>
     public void Tick(TimeSpan elapsed)
     {
+        // At every turn, not once a second: Ctrl+C soon after the agent came up must still find it.
+        LookForApp();
         if (!_enabled || (_lastTick is { } last && elapsed - last < TimeSpan.FromSeconds(1)))
             return;
         _lastTick = elapsed;
@@ -39,6 +49,19 @@ internal sealed class LaunchStatus(string launchId)
             Console.Error.Write("\r\u001b[K");
     }
 
+    private void LookForApp()
+    {
+        if (_pid is not null)
+            return;
+        try
+        {
+            _pid = Find();
+        }
+        catch (Exception e) when (e is AgentException or IOException or JsonException or KeyNotFoundException)
+        {
+        }
+    }
+
     private long? Samples()
     {
         _pid ??= Find();
@@ -58,7 +81,9 @@ internal sealed class LaunchStatus(string launchId)
         {
             if (AgentPaths.PidOf(path) is not { } pid || _strangers.Contains(pid))
                 continue;
-            if (AgentDirectory.Probe(path, pid) is { } process && process.LaunchId == launchId)
+            if (AgentDirectory.Probe(path, pid) is not { } process)
+                continue; // Not answering yet (bound, not listening) or gone: ask again next turn.
+            if (process.LaunchId == launchId)
                 return pid;
             _strangers.Add(pid);
         }

@@ -56,10 +56,18 @@ internal static partial class ControlAgent
             var listener = AgentListener.Bind(path, commands, AgentLimits.Default);
             Volatile.Write(ref s_listener, listener);
             Volatile.Write(ref s_socketPath, path);
-            // Normal exit, Environment.Exit and SIGTERM raise ProcessExit; a crash does not.
+            // Normal exit and Environment.Exit raise ProcessExit; a crash and a process ended by
+            // SIGINT or SIGTERM (nobody cancelled it) do not, so those remove the file themselves.
             // After SIGKILL the file stays: `hybridprof ps` removes sockets of dead pids.
             AppDomain.CurrentDomain.ProcessExit += (_, _) => Remove();
             AppDomain.CurrentDomain.UnhandledException += (_, _) => Remove();
+            ExitSignals.Register(cancelledByApp =>
+            {
+                // Cancelled: the app stops on its own and ProcessExit removes the file, so the
+                // agent still answers while it shuts down.
+                if (!cancelledByApp)
+                    Remove();
+            });
             listener.Run();
         }
         catch (Exception) when (Volatile.Read(ref s_closing) != 0)

@@ -1,7 +1,6 @@
 using System;
 using System.Diagnostics;
 using System.Threading;
-using HybridProf.Agent;
 using HybridProf.Configuration;
 using HybridProf.Markers;
 
@@ -24,12 +23,14 @@ internal static class AutoStart
     private static Timer? s_durationTimer;
     private static readonly object s_exitHooks = new();
 
+    /// <summary>The session the variables started, or null (none asked for, or not started yet).</summary>
+    public static ProfilerSession? Session => Volatile.Read(ref s_session);
+
     /// <summary>Reads the environment once per process; later calls do nothing.</summary>
     public static void EnsureConfigured()
     {
         if (Interlocked.Exchange(ref s_configured, 1) != 0)
             return;
-        ControlAgent.StartIfEnabled(() => s_session);
         try
         {
             var options = EnvironmentSettings.Read(Environment.GetEnvironmentVariable, Diagnostics.Warn, CurrentProcessId());

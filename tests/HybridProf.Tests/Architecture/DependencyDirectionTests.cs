@@ -37,6 +37,13 @@ public class DependencyDirectionTests
     }
 
     [Fact]
+    public void The_agent_drives_sessions_and_the_sessions_do_not_know_the_agent()
+    {
+        // The composition root starts both; a session that started the agent closed a cycle.
+        AssertNone(Dependencies.Violations((from, to) => from == "HybridProf.Session" && to == "HybridProf.Agent"));
+    }
+
+    [Fact]
     public void Nothing_in_the_runtime_knows_the_command_line_tool()
     {
         var friends = Runtime.GetCustomAttributes<InternalsVisibleToAttribute>().Select(a => a.AssemblyName).ToList();

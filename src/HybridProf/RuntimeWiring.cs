@@ -1,15 +1,19 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Threading;
+using HybridProf.Agent;
 using HybridProf.Configuration;
 using HybridProf.Deterministic;
 using HybridProf.Markers;
 using HybridProf.Sampling;
+using HybridProf.Session;
 
-namespace HybridProf.Session;
+namespace HybridProf;
 
 /// <summary>
-/// The composition root: plugs the sampler, the deterministic recorder and the automatic
-/// session into the markers, which know none of them. It runs as this assembly's module
+/// The composition root: plugs the sampler, the deterministic recorder, the automatic session
+/// and the control agent into the markers, which know none of them (nor do the session and the
+/// agent need to know each other beyond the agent driving sessions). It runs as this assembly's module
 /// initializer, so before any marker, method table or public API of the runtime can run,
 /// including under NativeAOT.
 /// </summary>
@@ -22,7 +26,7 @@ internal static class RuntimeWiring
     {
         MarkerSetup.Warning = Diagnostics.Warn;
         MarkerSetup.ThreadAttached = ThreadRegistry.Add;
-        MarkerSetup.TableRegistered = AutoStart.EnsureConfigured;
+        MarkerSetup.TableRegistered = StartOnFirstTable;
         MarkerSetup.RecorderFactory = RecorderRegistry.Create;
         try
         {
@@ -34,6 +38,18 @@ internal static class RuntimeWiring
         {
             // A locked-down environment (no access to variables): stay in sampling mode rather than fail at load.
         }
+    }
+
+    private static int s_started;
+
+    // The first instrumented assembly to load starts what an instrumented process runs: the
+    // control agent (hybridprof record -p, top, dump, ps) and the session the variables ask for.
+    private static void StartOnFirstTable()
+    {
+        if (Interlocked.Exchange(ref s_started, 1) != 0)
+            return;
+        ControlAgent.StartIfEnabled(() => AutoStart.Session);
+        AutoStart.EnsureConfigured();
     }
 
     private static bool IsSwitchOn(string name) => AppContext.TryGetSwitch(name, out bool on) && on;

@@ -11,8 +11,8 @@ namespace HybridProf.Platform;
 /// One thread's scheduler state from <c>/proc/self/task/TID/stat</c>: <c>R</c> is running or
 /// waiting for a CPU, any other letter waiting for something else (sleep, I/O, a lock). The file
 /// stays open: reading an open stat file again from offset 0 gives the state of that moment for
-/// about a microsecond, where opening it each time costs several. The handle is closed by its
-/// finalizer once the thread's entry is dropped.
+/// about 2.5 µs, where opening, reading and closing it costs about 12 µs (SchedulerStateBenchmarks).
+/// The handle is closed by its finalizer once the thread's entry is dropped.
 /// </summary>
 internal sealed class SchedulerState
 {

@@ -116,6 +116,43 @@ public sealed class FlamegraphBrowserTests : IAsyncLifetime
         Assert.Equal(Matched(5000), await _page.Locator("#matched").TextContentAsync());
     }
 
+    [Fact]
+    public async Task Zooming_refits_labels_from_the_namespace_side_as_the_writer_does()
+    {
+        const string report = "Shop.Services.Analytics.Report", topInShard = "Shop.Services.Analytics.TopInShard";
+        string path = Path.Combine(Path.GetTempPath(), $"hybridprof-flamegraph-labels-{Guid.NewGuid():N}.svg");
+        try
+        {
+            await using (var file = File.Create(path))
+            {
+                var profile = SampleProfiles.FromCollapsed(($"Main;{report};{topInShard}", 16), ($"Main;{report}", 84), ("Main;Other", 900));
+                new FlamegraphWriter().Write(profile, file);
+            }
+            await _page.GotoAsync(new Uri(path).AbsoluteUri);
+            // 118 px of 7.2 px characters: 15, where only the type fits behind the ellipsis.
+            Assert.Equal("\u2026Report", await LabelAsync(report));
+            Assert.Equal("", await LabelAsync(topInShard));
+
+            await Frame(report).ClickAsync();
+
+            // 188.8 px now: 25 characters, the same fit the writer would have made at that width.
+            Assert.Equal("\u2026Analytics.TopInShard", await LabelAsync(topInShard));
+            Assert.Equal(FlameLabels.Fit(topInShard, FramesWidth * 16 / 100, 12), await LabelAsync(topInShard));
+            Assert.Equal(report, await LabelAsync(report));
+
+            await _page.Locator("#unzoom").ClickAsync();
+            Assert.Equal("\u2026Report", await LabelAsync(report));
+            Assert.Equal("", await LabelAsync(topInShard));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private async Task<string> LabelAsync(string name) =>
+        await Frame(name).Locator("xpath=./*[local-name()='text']").TextContentAsync() ?? "";
+
     private ILocator Frame(string name) =>
         // SVG elements live in a namespace, hence local-name(); a frame's name is its tooltip's first line.
         _page.Locator($"xpath=//*[local-name()='g' and *[local-name()='title' and starts-with(., '{name}\n')]]");

@@ -123,8 +123,12 @@ public class FlamegraphWriterTests
         Assert.Equal("", frame.Label);
         var wide = Draw(SampleProfiles.FromCollapsed(("Namespace.VeryLongTypeName.VeryLongMethodName", 10), ("x", 90)));
         var label = wide.Single(f => f.Name.StartsWith("Namespace", StringComparison.Ordinal)).Label;
-        // 118 px: 15 characters of 7.2 px, the last two being "..".
-        Assert.Equal("Namespace.Ver..", label);
+        // 118 px: 15 characters of 7.2 px. The namespace goes first; the method alone (18) does
+        // not fit either, so its beginning is kept (FlameLabelFitTests has the whole rule).
+        Assert.Equal("VeryLongMethod\u2026", label);
+        var wider = Draw(SampleProfiles.FromCollapsed(("Namespace.VeryLongTypeName.VeryLongMethodName", 23), ("x", 77)));
+        // 271.4 px: 36 characters, room for the type and the method behind an ellipsis.
+        Assert.Equal("\u2026VeryLongTypeName.VeryLongMethodName", wider.Single(f => f.Name.StartsWith("Namespace", StringComparison.Ordinal)).Label);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ using HybridProf.Model;
 namespace HybridProf.Formats.Flamegraph;
 
 /// <summary>
-/// Text shown on and about frames. The label fitting here is mirrored by <c>fitLabel</c> in
+/// Text shown on and about frames. The label fitting (<see cref="FlameLabelFit"/>) is mirrored by <c>fitLabel</c> in
 /// flamegraph.js, which refits labels after a zoom: the two must agree, or a reset zoom would
 /// not restore the original picture.
 /// </summary>
@@ -28,14 +28,9 @@ internal static class FlameLabels
     /// <summary>Space between a frame's edge and its label, in pixels (each side).</summary>
     public const double Padding = 3;
 
-    /// <summary>The label for a frame <paramref name="width"/> pixels wide: the name, cut with <c>..</c>, or nothing.</summary>
-    public static string Fit(string name, double width, double fontSize)
-    {
-        int chars = (int)Math.Floor((width - 2 * Padding) / CharWidth(fontSize));
-        if (chars < 3)
-            return "";
-        return name.Length <= chars ? name : name.Substring(0, chars - 2) + "..";
-    }
+    /// <summary>The label for a frame <paramref name="width"/> pixels wide: the name, shortened by <see cref="FlameLabelFit"/>, or nothing.</summary>
+    public static string Fit(string name, double width, double fontSize) =>
+        FlameLabelFit.Fit(name, (int)Math.Floor((width - 2 * Padding) / CharWidth(fontSize)));
 
     /// <summary>Tooltip: the name on the first line (flamegraph.js reads it back from there), then the weight.</summary>
     public static string Tooltip(CallTree node, long total, ProfileMetadata metadata)

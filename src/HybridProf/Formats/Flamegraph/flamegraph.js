@@ -3,7 +3,7 @@
 // Each frame is <g class="f" data-x="offset" data-w="weight"> in profile units (samples or ns),
 // holding a <title> (tooltip: name on the first line), a <rect> and a <text> label. Positions
 // are recomputed from data-x/data-w, so zooming never accumulates rounding error.
-// The label fitting in fitLabel mirrors FlameLabels.Fit in C#: keep the two in step.
+// The label fitting in fitLabel mirrors FlameLabelFit in C#: keep the two in step.
 (function () {
   'use strict';
 
@@ -39,10 +39,36 @@
   let zoomed = null;
   let searching = false;
 
+  // Mirrors FlameLabelFit in C#: the leading namespace goes first, behind an ellipsis, so the
+  // type and member stay readable; only a member too long on its own is cut at its end.
+  const ellipsis = '\u2026';
+  const minChars = 3;
+  const boundSuffix = /^(get|set|init|add|remove|lambda[0-9]+)$/;
+
+  function segmentStarts(name) {
+    const starts = [0];
+    let depth = 0;
+    for (let i = 0; i < name.length; i++) {
+      const ch = name[i];
+      if (ch === '<' || ch === '(' || ch === '[') depth++;
+      else if ((ch === '>' || ch === ')' || ch === ']') && depth > 0) depth--;
+      else if (ch === '.' && depth === 0 && i > 0 && name[i - 1] !== '.' && i + 1 < name.length) starts.push(i + 1);
+    }
+    return starts;
+  }
+
   function fitLabel(name, width) {
     const chars = Math.floor((width - 2 * padding) / charWidth);
-    if (chars < 3) return '';
-    return name.length <= chars ? name : name.substring(0, chars - 2) + '..';
+    if (chars < minChars) return '';
+    if (name.length <= chars) return name;
+    const starts = segmentStarts(name);
+    const last = starts.length - 1;
+    const bound = last > 0 && boundSuffix.test(name.substring(starts[last]));
+    const minimal = bound ? starts[last - 1] : starts[last];
+    for (let k = 0; k < starts.length && starts[k] <= minimal; k++) {
+      if (starts[k] > 0 && name.length - starts[k] + 1 <= chars) return ellipsis + name.substring(starts[k]);
+    }
+    return name.substring(minimal, minimal + chars - 1) + ellipsis;
   }
 
   function place(frame, x, width) {

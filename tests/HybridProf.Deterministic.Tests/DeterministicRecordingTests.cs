@@ -164,6 +164,7 @@ public class DeterministicRecordingTests
         var profile = Record(() => t.In("Path.Main", () => t.In("Path.Work", () => Spin(TimeSpan.FromMilliseconds(5)))));
 
         Assert.Equal(ProfileMode.Deterministic, profile.Metadata.Mode);
+        Assert.False(string.IsNullOrEmpty(profile.Metadata.Program)); // for titles
         var work = Assert.Single(profile.Stacks, s => string.Join(";", profile.FrameNames(s)) == "Path.Main;Path.Work");
         Assert.InRange(work.Samples, 4_000_000, 500_000_000);
         using var folded = new MemoryStream();

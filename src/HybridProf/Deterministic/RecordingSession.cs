@@ -4,6 +4,7 @@ using System.Diagnostics;
 using HybridProf.Markers;
 using HybridProf.Methods;
 using HybridProf.Model;
+using HybridProf.Platform;
 
 namespace HybridProf.Deterministic;
 
@@ -95,7 +96,7 @@ internal sealed class RecordingSession
         }
 
         var timings = CallTree.Summarize(merged, frames, wall, Nanoseconds, timeline, dropped);
-        var metadata = new ProfileMetadata(ProfileMode.Deterministic, 0, TimeSpan.FromSeconds((end - _start) / (double)Stopwatch.Frequency));
+        var metadata = new ProfileMetadata(ProfileMode.Deterministic, 0, TimeSpan.FromSeconds((end - _start) / (double)Stopwatch.Frequency), Program: ProgramName.Current);
         return builder.Build(metadata, timings);
     }
 

@@ -12,7 +12,11 @@ namespace HybridProf.Model;
 /// one reading stands for several intervals); 0 when unknown. Confidence intervals count
 /// these, not the weights.
 /// </param>
-public sealed record ProfileMetadata(ProfileMode Mode, int RateHz, TimeSpan Duration, long MissedTicks = 0, long Observations = 0)
+/// <param name="Program">
+/// The profiled program's name (entry assembly or process), shown in titles; null when unknown,
+/// e.g. for a profile read back from a format that does not keep it.
+/// </param>
+public sealed record ProfileMetadata(ProfileMode Mode, int RateHz, TimeSpan Duration, long MissedTicks = 0, long Observations = 0, string? Program = null)
 {
     /// <summary>Unit of one weight: "samples" or "nanoseconds".</summary>
     public string Unit => Mode == ProfileMode.Deterministic ? "nanoseconds" : "samples";

@@ -132,6 +132,30 @@ public class FlamegraphWriterTests
     }
 
     [Fact]
+    public void Default_title_names_the_program_and_how_it_was_profiled()
+    {
+        var metadata = new ProfileMetadata(ProfileMode.Cpu, 100, TimeSpan.FromSeconds(12.34), Program: "E2eApp");
+        Assert.Equal("E2eApp \u2014 cpu mode, 100 Hz, 12.3 s", Title(Profile.Empty(metadata)));
+        Assert.Equal("E2eApp \u2014 deterministic mode, 12.3 s", Title(Profile.Empty(metadata with { Mode = ProfileMode.Deterministic, RateHz = 0 })));
+    }
+
+    [Fact]
+    public void Without_a_program_name_the_title_names_the_mode_only()
+    {
+        // A folded file keeps neither the program, the rate nor the duration.
+        var folded = new HybridProf.Formats.Collapsed.CollapsedReader().Read(new StringReader("Main;Work 10\n"));
+        Assert.Equal("cpu mode", Title(folded));
+        Assert.Equal("wall mode, 50 Hz, 2.0 s", Title(Profile.Empty(new ProfileMetadata(ProfileMode.Wall, 50, TimeSpan.FromSeconds(2)))));
+        Assert.Equal("A title", Title(Profile.Empty(new ProfileMetadata(ProfileMode.Wall, 50, TimeSpan.Zero, Program: "E2eApp")), new FlamegraphOptions { Title = "A title" }));
+    }
+
+    private static string Title(Profile profile, FlamegraphOptions? options = null) =>
+        TextById(WrittenProfile.Text(new FlamegraphWriter(options ?? new FlamegraphOptions()), profile), "title");
+
+    private static string TextById(string svg, string id) =>
+        XDocument.Parse(svg).Descendants(WrittenProfile.Svg + "text").Single(t => (string?)t.Attribute("id") == id).Value;
+
+    [Fact]
     public void Synthetic_frames_are_cool_and_code_frames_warm()
     {
         var frames = Draw(SampleProfiles.Shop());

@@ -20,6 +20,8 @@ public class SamplerTests
         Assert.DoesNotContain(profile.Frames, f => f.Name == "[blocked]");
         // Every thread sample is one reading; a late tick's reading weighs more than one sample.
         Assert.InRange(profile.Metadata.Observations, 1, profile.TotalSamples);
+        // The program's name travels with the profile, for titles.
+        Assert.False(string.IsNullOrEmpty(profile.Metadata.Program));
     }
 
     [Fact]

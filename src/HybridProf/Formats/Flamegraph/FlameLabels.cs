@@ -57,6 +57,22 @@ internal static class FlameLabels
     public static string Location(string file, int line) =>
         line > 0 ? file + ":" + line.ToString(CultureInfo.InvariantCulture) : file;
 
+    /// <summary>
+    /// The default title: the program, when the profile names it, and how it was profiled,
+    /// e.g. <c>Shop — cpu mode, 100 Hz, 12.3 s</c>. Unknown parts (a rate or duration of 0, as in
+    /// a folded file read back) are left out rather than shown as 0.
+    /// </summary>
+    public static string Title(ProfileMetadata metadata)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        string text = metadata.Mode.ToString().ToLowerInvariant() + " mode";
+        if (metadata.Mode != ProfileMode.Deterministic && metadata.RateHz > 0)
+            text += ", " + metadata.RateHz.ToString(inv) + " Hz";
+        if (metadata.Duration > TimeSpan.Zero)
+            text += ", " + metadata.Duration.TotalSeconds.ToString("0.0", inv) + " s";
+        return string.IsNullOrWhiteSpace(metadata.Program) ? text : Clean(metadata.Program!) + " \u2014 " + text;
+    }
+
     /// <summary>The default subtitle: mode, rate, total weight, duration, and missed sampler ticks if any.</summary>
     public static string Subtitle(ProfileMetadata metadata, long total)
     {

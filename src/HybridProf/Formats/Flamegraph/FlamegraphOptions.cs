@@ -3,8 +3,11 @@ namespace HybridProf.Formats.Flamegraph;
 /// <summary>How <see cref="FlamegraphWriter"/> draws a profile.</summary>
 public sealed record FlamegraphOptions
 {
-    /// <summary>Heading at the top of the image. Default <c>Flame Graph</c>.</summary>
-    public string Title { get; init; } = "Flame Graph";
+    /// <summary>
+    /// Heading at the top of the image; null (the default) names the program, when the profile
+    /// knows it, and how it was profiled: <c>Shop.Api — cpu mode, 100 Hz, 12.3 s</c>.
+    /// </summary>
+    public string? Title { get; init; }
 
     /// <summary>
     /// Line under the title; null (the default) describes the profile:

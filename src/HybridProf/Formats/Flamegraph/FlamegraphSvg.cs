@@ -65,7 +65,7 @@ internal sealed class FlamegraphSvg
         double center = _options.Width / 2.0, controlsY = 4 * FontSize - 4, right = _options.Width - SidePadding;
         string subtitle = _options.Subtitle ?? FlameLabels.Subtitle(_metadata, _total);
         _w.WriteLine("<rect id=\"background\" x=\"0\" y=\"0\" width=\"100%\" height=\"100%\"/>");
-        _w.WriteLine($"<text id=\"title\" x=\"{N(center)}\" y=\"{N(2 * FontSize)}\">{SvgText.Escape(_options.Title)}</text>");
+        _w.WriteLine($"<text id=\"title\" x=\"{N(center)}\" y=\"{N(2 * FontSize)}\">{SvgText.Escape(_options.Title ?? FlameLabels.Title(_metadata))}</text>");
         _w.WriteLine($"<text id=\"subtitle\" x=\"{N(center)}\" y=\"{N(controlsY)}\">{SvgText.Escape(subtitle)}</text>");
         _w.WriteLine($"<text id=\"unzoom\" class=\"hide\" x=\"{N(SidePadding)}\" y=\"{N(controlsY)}\">Reset zoom</text>");
         _w.WriteLine($"<text id=\"search\" x=\"{N(right)}\" y=\"{N(controlsY)}\">Search</text>");

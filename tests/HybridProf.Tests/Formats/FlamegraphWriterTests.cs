@@ -149,8 +149,17 @@ public class FlamegraphWriterTests
         Assert.Equal("A title", Title(Profile.Empty(new ProfileMetadata(ProfileMode.Wall, 50, TimeSpan.Zero, Program: "E2eApp")), new FlamegraphOptions { Title = "A title" }));
     }
 
+    [Fact]
+    public void Missed_ticks_are_explained_where_they_are_counted()
+    {
+        string svg = WrittenProfile.Text(new FlamegraphWriter(), SampleProfiles.Shop());
+        Assert.Contains("3 missed ticks (the sampler woke late; their time went to the stacks seen on waking, GC pauses to [GC])", SubtitleOf(svg));
+    }
+
     private static string Title(Profile profile, FlamegraphOptions? options = null) =>
         TextById(WrittenProfile.Text(new FlamegraphWriter(options ?? new FlamegraphOptions()), profile), "title");
+
+    private static string SubtitleOf(string svg) => TextById(svg, "subtitle");
 
     private static string TextById(string svg, string id) =>
         XDocument.Parse(svg).Descendants(WrittenProfile.Svg + "text").Single(t => (string?)t.Attribute("id") == id).Value;

@@ -84,7 +84,15 @@ internal static class FlameLabels
         text += " \u00B7 " + metadata.Duration.TotalSeconds.ToString("0.00", inv) + " s";
         // Deterministic mode has no sampler ticks to miss.
         if (metadata.MissedTicks > 0 && metadata.Mode != ProfileMode.Deterministic)
-            text += " \u00B7 " + metadata.MissedTicks.ToString("N0", inv) + " missed ticks";
+            text += " \u00B7 " + metadata.MissedTicks.ToString("N0", inv) + " missed ticks " + MissedTicksMeaning;
         return text;
     }
+
+    /// <summary>
+    /// What a missed tick is, said where the count is shown. The sampler that wakes a period or
+    /// more late takes one reading and weights it by the periods it missed (see TickSchedule),
+    /// so no time is lost, but it lands on the stacks seen at the late wake-up (a collection's
+    /// whole periods go to [GC] instead, see Sampler).
+    /// </summary>
+    public const string MissedTicksMeaning = "(the sampler woke late; their time went to the stacks seen on waking, GC pauses to [GC])";
 }

@@ -156,8 +156,40 @@ public class FlamegraphWriterTests
         Assert.Contains("3 missed ticks (the sampler woke late; their time went to the stacks seen on waking, GC pauses to [GC])", SubtitleOf(svg));
     }
 
+    [Theory]
+    [InlineData(ProfileMode.Cpu, "No samples", "wall mode")]
+    [InlineData(ProfileMode.Wall, "No samples", "instrumented")]
+    [InlineData(ProfileMode.Deterministic, "No calls recorded", "instrumented")]
+    public void An_empty_profile_says_why_it_is_empty(ProfileMode mode, string fact, string advice)
+    {
+        string svg = WrittenProfile.Text(new FlamegraphWriter(), Profile.Empty(new ProfileMetadata(mode, 100, TimeSpan.FromSeconds(1))));
+        var message = XDocument.Parse(svg).Descendants(WrittenProfile.Svg + "g").Single(g => (string?)g.Attribute("id") == "message");
+        var lines = message.Elements(WrittenProfile.Svg + "text").Select(t => t.Value).ToList();
+        Assert.StartsWith(fact, lines[0]);
+        Assert.Contains(lines, line => line.Contains(advice, StringComparison.Ordinal));
+        if (mode != ProfileMode.Cpu)
+            Assert.DoesNotContain(lines, line => line.Contains("wall mode", StringComparison.Ordinal));
+        // Between the frames and the status line, so it overlaps neither.
+        var doc = XDocument.Parse(svg);
+        var frames = doc.Root!.Elements(WrittenProfile.Svg + "svg").Single();
+        double framesBottom = Number(frames, "y") + Number(frames, "height");
+        double status = Number(doc.Descendants(WrittenProfile.Svg + "text").Single(t => (string?)t.Attribute("id") == "details"), "y");
+        Assert.All(message.Elements(WrittenProfile.Svg + "text"), t => Assert.InRange(Number(t, "y"), framesBottom + 1, status - 1));
+        Assert.True(status < Number(doc.Root, "height"), "the status line is outside the image");
+    }
+
+    [Fact]
+    public void A_profile_with_samples_has_no_message()
+    {
+        string svg = WrittenProfile.Text(new FlamegraphWriter(), SampleProfiles.Shop());
+        Assert.DoesNotContain("id=\"message\"", svg);
+    }
+
     private static string Title(Profile profile, FlamegraphOptions? options = null) =>
         TextById(WrittenProfile.Text(new FlamegraphWriter(options ?? new FlamegraphOptions()), profile), "title");
+
+    private static double Number(XElement e, string attribute) =>
+        double.Parse((string)e.Attribute(attribute)!, CultureInfo.InvariantCulture);
 
     private static string SubtitleOf(string svg) => TextById(svg, "subtitle");
 

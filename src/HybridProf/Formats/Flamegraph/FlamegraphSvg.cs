@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
@@ -22,6 +23,7 @@ internal sealed class FlamegraphSvg
     private readonly long _total;
     private readonly double _framesWidth;
     private readonly int _maxDepth;
+    private readonly string[] _message;
 
     private FlamegraphSvg(TextWriter writer, FlamegraphOptions options, ProfileMetadata metadata, long total, int maxDepth)
     {
@@ -31,11 +33,15 @@ internal sealed class FlamegraphSvg
         _total = total;
         _maxDepth = maxDepth;
         _framesWidth = options.Width - 2 * SidePadding;
+        _message = total == 0 ? EmptyProfileMessage.Lines(metadata.Mode) : Array.Empty<string>();
     }
 
     private double FontSize => _options.FontSize;
     private double FramesTop => 5 * FontSize;
-    private double StatusY => FramesTop + (_maxDepth + 1) * _options.FrameHeight + 1.5 * FontSize;
+    private double LineHeight => 1.5 * FontSize;
+    private double FramesBottom => FramesTop + (_maxDepth + 1) * _options.FrameHeight;
+    // The message of an empty profile goes between the frames and the status line.
+    private double StatusY => FramesBottom + (_message.Length + 1) * LineHeight;
 
     /// <summary>Writes the whole document for a laid-out tree (root first in <paramref name="boxes"/>).</summary>
     public static void Write(TextWriter writer, FlamegraphOptions options, ProfileMetadata metadata, CallTree root, IReadOnlyList<FlameBox> boxes)
@@ -45,6 +51,7 @@ internal sealed class FlamegraphSvg
         svg.WriteHeader();
         svg.WriteChrome();
         svg.WriteFrames(boxes);
+        svg.WriteMessage();
         svg.WriteFooter();
     }
 
@@ -100,6 +107,16 @@ internal sealed class FlamegraphSvg
         _w.Write($"<title>{SvgText.Escape(tooltip)}</title>");
         _w.Write($"<rect x=\"{N(x)}\" y=\"{N(y)}\" width=\"{N(width)}\" height=\"{N(_options.FrameHeight - 1)}\" fill=\"{SvgText.Escape(fill)}\"/>");
         _w.WriteLine($"<text x=\"{N(x + FlameLabels.Padding)}\" y=\"{N(labelY)}\">{SvgText.Escape(label)}</text></g>");
+    }
+
+    private void WriteMessage()
+    {
+        if (_message.Length == 0)
+            return;
+        _w.WriteLine("<g id=\"message\">");
+        for (int i = 0; i < _message.Length; i++)
+            _w.WriteLine($"<text x=\"{N(SidePadding)}\" y=\"{N(FramesBottom + (i + 1) * LineHeight)}\">{SvgText.Escape(_message[i])}</text>");
+        _w.WriteLine("</g>");
     }
 
     private void WriteFooter()

@@ -10,7 +10,8 @@ namespace HybridProf.Formats.Pprof;
 /// <c>count</c> value wins (as pprof's convention puts event counts at index 0); without one,
 /// <c>default_sample_type</c>, else the last value. A time value without a count means a
 /// deterministic profile, converted to nanoseconds. HybridProf's own comment
-/// (<c>hybridprof mode=… rate_hz=… missed_ticks=…</c>) restores what pprof has no field for.
+/// (<c>hybridprof mode=… rate_hz=… missed_ticks=…</c>, and <c>hybridprof program=…</c>) restores
+/// what pprof has no field for.
 /// </summary>
 internal sealed class PprofWeight
 {
@@ -20,9 +21,11 @@ internal sealed class PprofWeight
     private readonly int? _rateHz;
     private readonly long _missedTicks;
     private readonly long _observations;
+    private readonly string? _program;
 
-    private PprofWeight(int index, long scale, ProfileMode mode, int? rateHz, long missedTicks, long observations)
+    private PprofWeight(int index, long scale, ProfileMode mode, int? rateHz, long missedTicks, long observations, string? program)
     {
+        _program = program;
         _observations = observations;
         _index = index;
         _scale = scale;
@@ -48,9 +51,13 @@ internal sealed class PprofWeight
         if (index < 0)
             index = types.Length - 1;
 
-        var comment = m.Comments
+        var comments = m.Comments
             .Select(c => strings.Get((long)Math.Min(c, long.MaxValue), "comment"))
-            .FirstOrDefault(c => c.StartsWith(PprofWriter.CommentPrefix, StringComparison.Ordinal));
+            .ToList();
+        var comment = comments.FirstOrDefault(c => c.StartsWith(PprofWriter.CommentPrefix, StringComparison.Ordinal)
+            && !c.StartsWith(PprofWriter.ProgramCommentPrefix, StringComparison.Ordinal));
+        string? program = comments.FirstOrDefault(c => c.StartsWith(PprofWriter.ProgramCommentPrefix, StringComparison.Ordinal))
+            ?.Substring(PprofWriter.ProgramCommentPrefix.Length);
         string unit = index >= 0 ? types[index].Unit : "count";
         long scale = NanosPer(unit);
         var mode = Mode(Field(comment, "mode"))
@@ -65,7 +72,7 @@ internal sealed class PprofWeight
             rate = (int)Math.Round(1e9 / m.Period);
         long missed = long.TryParse(Field(comment, "missed_ticks"), NumberStyles.None, CultureInfo.InvariantCulture, out long t) ? t : 0;
         long observations = long.TryParse(Field(comment, "observations"), NumberStyles.None, CultureInfo.InvariantCulture, out long o) ? o : 0;
-        return new PprofWeight(index, scale, mode, rate, missed, observations);
+        return new PprofWeight(index, scale, mode, rate, missed, observations, string.IsNullOrEmpty(program) ? null : program);
     }
 
     /// <summary>The sample's weight in the model's unit (may be zero or negative: the caller skips those).</summary>
@@ -82,7 +89,8 @@ internal sealed class PprofWeight
         _rateHz ?? 0,
         TimeSpan.FromTicks(Math.Max(0, m.DurationNanos) / 100),
         _missedTicks,
-        _observations);
+        _observations,
+        _program);
 
     private static long NanosPer(string unit) => unit switch
     {

@@ -15,12 +15,18 @@ namespace HybridProf.Formats.Pprof;
 /// locations leaf first, as pprof requires, and carries the labels <c>thread</c> (name) and,
 /// unless it is 0, <c>thread_id</c> (number). One location and one function per frame, with
 /// name, file and line; no system name, which pprof would try to demangle. A comment keeps the
-/// mode, rate and missed ticks.
+/// mode, rate and missed ticks, and a second one the program's name when it is known.
 /// </summary>
 public sealed class PprofWriter : IProfileWriter
 {
     /// <summary>The comment that carries what pprof has no field for, e.g. <c>hybridprof mode=cpu rate_hz=100 missed_ticks=0</c>.</summary>
     internal const string CommentPrefix = "hybridprof ";
+
+    /// <summary>
+    /// Starts the comment naming the program, e.g. <c>hybridprof program=Shop Api</c>: a comment
+    /// of its own, as a name may hold spaces and the first comment is parsed by spaces.
+    /// </summary>
+    internal const string ProgramCommentPrefix = CommentPrefix + "program=";
 
     private const long NanosPerTick = 100;
 
@@ -67,6 +73,7 @@ public sealed class PprofWriter : IProfileWriter
         // Every string must be interned before the table is written, so the later fields' strings come first.
         var period = sampling.PeriodNanos > 0 ? ValueType(strings, sampling.PeriodType, "nanoseconds") : null;
         long comment = strings[Comment(metadata)];
+        long? program = string.IsNullOrEmpty(metadata.Program) ? null : strings[ProgramCommentPrefix + metadata.Program];
 
         foreach (string s in strings.All)
             body.WriteString(S.Profile.StringTable, s);
@@ -77,7 +84,7 @@ public sealed class PprofWriter : IProfileWriter
             body.WriteMessage(S.Profile.PeriodType, period);
             body.WriteInt64(S.Profile.Period, sampling.PeriodNanos);
         }
-        body.WritePacked(S.Profile.Comment, new[] { comment });
+        body.WritePacked(S.Profile.Comment, program is { } p ? new[] { comment, p } : new[] { comment });
         return body;
     }
 

@@ -17,7 +17,7 @@ namespace HybridProf.Formats.Speedscope;
 public sealed class SpeedscopeWriter : IProfileWriter
 {
     /// <summary>A writer.</summary>
-    /// <param name="name">The file's <c>name</c>, shown as speedscope's title. Default: <c>HybridProf cpu profile</c> (the mode's name).</param>
+    /// <param name="name">The file's <c>name</c>, shown as speedscope's title. Default: <c>HybridProf cpu profile</c> (the mode's name), after the program's name when the profile knows it: <c>Shop.Api — HybridProf cpu profile</c>.</param>
     /// <param name="indented">Pretty-print the JSON (for reading and golden files). Default: compact.</param>
     public SpeedscopeWriter(string? name = null, bool indented = false)
     {
@@ -54,7 +54,7 @@ public sealed class SpeedscopeWriter : IProfileWriter
         json.WriteStartObject();
         json.WriteString(S.SchemaProperty, S.SchemaUrl);
         json.WriteString(S.Exporter, S.ExporterName);
-        json.WriteString(S.Name, Name ?? $"HybridProf {profile.Metadata.Mode.ToString().ToLowerInvariant()} profile");
+        json.WriteString(S.Name, Name ?? DefaultName(profile.Metadata));
         json.WriteNumber(S.ActiveProfileIndex, active);
         json.WriteStartObject(S.Shared);
         json.WriteStartArray(S.Frames);
@@ -99,5 +99,11 @@ public sealed class SpeedscopeWriter : IProfileWriter
         if (frame.Line > 0)
             json.WriteNumber(S.Line, frame.Line);
         json.WriteEndObject();
+    }
+
+    private static string DefaultName(ProfileMetadata metadata)
+    {
+        string name = $"HybridProf {metadata.Mode.ToString().ToLowerInvariant()} profile";
+        return string.IsNullOrEmpty(metadata.Program) ? name : metadata.Program + " \u2014 " + name;
     }
 }

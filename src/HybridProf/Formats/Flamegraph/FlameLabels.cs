@@ -92,7 +92,8 @@ internal static class FlameLabels
     /// What a missed tick is, said where the count is shown. The sampler that wakes a period or
     /// more late takes one reading and weights it by the periods it missed (see TickSchedule),
     /// so no time is lost, but it lands on the stacks seen at the late wake-up (a collection's
-    /// whole periods go to [GC] instead, see Sampler).
+    /// whole periods go to [GC] instead, see Sampler: too fine a point for the line). Short, so
+    /// that the centred subtitle stays clear of the controls at either end of its line.
     /// </summary>
-    public const string MissedTicksMeaning = "(the sampler woke late; their time went to the stacks seen on waking, GC pauses to [GC])";
+    public const string MissedTicksMeaning = "(sampler woke late; their time went to the stacks seen then)";
 }

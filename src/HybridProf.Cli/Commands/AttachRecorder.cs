@@ -47,7 +47,7 @@ internal static class AttachRecorder
 
         var stopped = client.Send("stop", json => json.WriteNumber("session", session));
         var profile = Decode(stopped);
-        profile.Save(settings.Output, settings.Format);
+        ProfileOutput.Save(profile, settings.Output, settings.Format);
         Terminal.Note($"wrote {settings.Output} ({profile.TotalSamples:N0} {profile.Metadata.Unit}, {profile.Metadata.Mode.ToString().ToLowerInvariant()} mode, {profile.Metadata.Duration.TotalSeconds:0.0} s); process {pid} runs on.");
         return 0;
     }

@@ -17,7 +17,7 @@ internal static class ConvertCommand
             string outPath = result.GetValue(output)!;
             var outFormat = Options.ResolveFormat(outPath, result.GetValue(format));
             var profile = Guard.ReadProfile(result.GetValue(input)!);
-            profile.Save(outPath, outFormat);
+            ProfileOutput.Save(profile, outPath, outFormat);
             Terminal.Note($"wrote {outPath} ({profile.TotalSamples:N0} {profile.Metadata.Unit}, {profile.Frames.Count} functions)");
             return 0;
         }));

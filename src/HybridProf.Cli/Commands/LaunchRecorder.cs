@@ -69,7 +69,7 @@ internal static class LaunchRecorder
             return toolExitCode;
         }
         var profile = ProfileMerge.Merge(files.Order(StringComparer.Ordinal).Select(ProfileFormats.Read).ToList());
-        profile.Save(settings.Output, settings.Format);
+        ProfileOutput.Save(profile, settings.Output, settings.Format);
         Terminal.Note($"wrote {settings.Output} ({profile.TotalSamples:N0} {profile.Metadata.Unit}, {profile.Metadata.Mode.ToString().ToLowerInvariant()} mode, {profile.Metadata.Duration.TotalSeconds:0.0} s); the app exited with {exitCode}.");
         return exitCode;
     }

@@ -12,8 +12,21 @@ internal static class Options
     {
         Description = "Process id of a running instrumented app (see `hybridprof ps`).",
         Required = required,
-        CustomParser = WholeNumber,
+        CustomParser = ProcessId,
     };
+
+    /// <summary>
+    /// Parses --pid: a whole number from 1, as process ids are; 0 and negative numbers mean
+    /// process groups to the system calls, never one process, so they are refused here.
+    /// </summary>
+    public static int ProcessId(ArgumentResult result)
+    {
+        string token = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+        if (int.TryParse(token, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out int value) && value > 0)
+            return value;
+        result.AddError($"--pid takes a process id (a whole number from 1), not '{token}'");
+        return 0;
+    }
 
     public static Option<int> Top(int defaultValue, string description = "How many functions to list") => new("--top", "-n")
     {

@@ -32,7 +32,8 @@ public sealed class CollapsedReader : IProfileReader
         int lineNumber = 0;
         long total = 0;
         string? line;
-        while ((line = reader.ReadLine()) is not null)
+        var buffer = new StringBuilder();
+        while ((line = ReadLine(reader, buffer, lineNumber + 1)) is not null)
         {
             lineNumber++;
             if (line.Trim().Length == 0)
@@ -52,5 +53,52 @@ public sealed class CollapsedReader : IProfileReader
         return builder.Build(metadata ?? new ProfileMetadata(ProfileMode.Cpu, 0, TimeSpan.Zero));
     }
 
-    private static string Shorten(string line) => line.Length <= 80 ? line : line.Substring(0, 77) + "...";
+    // A folded line is one stack, at most a few thousand frames; a file with no line breaks
+    // (binary, or another format under this name) must not become one huge string first.
+    private const int MaxLineChars = 1 << 20;
+
+    // Like TextReader.ReadLine (\n, \r\n or \r end a line), but bounded by MaxLineChars.
+    private static string? ReadLine(TextReader reader, StringBuilder line, int lineNumber)
+    {
+        line.Clear();
+        int c;
+        while ((c = reader.Read()) >= 0)
+        {
+            if (c == '\n')
+                return line.ToString();
+            if (c == '\r')
+            {
+                if (reader.Peek() == '\n')
+                    reader.Read();
+                return line.ToString();
+            }
+            if (line.Length == MaxLineChars)
+                throw new FormatException($"line {lineNumber} is longer than {MaxLineChars} characters: {Shorten(line.ToString(0, 80))}");
+            line.Append((char)c);
+        }
+        return line.Length > 0 ? line.ToString() : null;
+    }
+
+    // The excerpt goes into a one-line message on a terminal: a line of a binary file must not
+    // bring escape sequences, line breaks or unprintable bytes with it, nor a screenful of text.
+    private const int MaxExcerptChars = 60;
+
+    private static string Shorten(string line)
+    {
+        var excerpt = new StringBuilder(MaxExcerptChars + 3);
+        foreach (char c in line)
+        {
+            if (excerpt.Length == MaxExcerptChars)
+                return excerpt.Append("...").ToString();
+            excerpt.Append(IsPrintable(c) ? c : '?');
+        }
+        return excerpt.ToString();
+    }
+
+    private static bool IsPrintable(char c) => c != '\uFFFD' && CharUnicodeInfo.GetUnicodeCategory(c) switch
+    {
+        UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse
+            or UnicodeCategory.OtherNotAssigned or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator => false,
+        _ => true,
+    };
 }

@@ -24,29 +24,66 @@ public sealed class PprofReader : IProfileReader
     private static readonly Frame Unknown = new("[unknown]");
 
     /// <inheritdoc />
+    /// <remarks>
+    /// The start of the message is checked before the rest is read, so a large file that is not
+    /// pprof is rejected in a few kilobytes of memory; a seekable stream (a file) is never
+    /// copied whole, and its gzip trailer is read in place.
+    /// </remarks>
     public Profile Read(Stream input)
     {
-        using var buffer = new MemoryStream();
-        input.CopyTo(buffer);
-        byte[] data = buffer.ToArray();
-        if (data.Length == 0)
+        if (!input.CanSeek)
+        {
+            var copy = new MemoryStream();
+            input.CopyTo(copy);
+            copy.Position = 0;
+            input = copy;
+        }
+        long length = input.Length - input.Position;
+        if (length <= 0)
             throw new FormatException("pprof: the file is empty");
-        if (data.Length >= 2 && data[0] == 0x1F && data[1] == 0x8B)
-            data = Gunzip(data);
+        byte[] data = StartsWithGzipMagic(input) ? Gunzip(input, length) : ReadPlain(input, length);
         return ToProfile(PprofDecoder.Decode(data), data.Length);
     }
 
-    private static byte[] Gunzip(byte[] data)
+    private static bool StartsWithGzipMagic(Stream input)
     {
+        long start = input.Position;
+        var magic = new byte[2];
+        int read = ReadUpTo(input, magic, 0, magic.Length);
+        input.Position = start;
+        return read == 2 && magic[0] == 0x1F && magic[1] == 0x8B;
+    }
+
+    private static byte[] ReadPlain(Stream input, long length)
+    {
+        var head = new byte[(int)Math.Min(length, PprofStart.Bytes)];
+        int read = ReadUpTo(input, head, 0, head.Length);
+        PprofStart.Check(head, read, length);
+        if (length > MaxMessageBytes)
+            throw new FormatException($"pprof: the profile is larger than {MaxMessageBytes} bytes");
+        var data = new byte[length];
+        Array.Copy(head, data, read);
+        int total = read + ReadUpTo(input, data, read, data.Length - read);
+        if (total != data.Length)
+            throw new FormatException($"pprof: the file ended after {total} of its {length} bytes");
+        return data;
+    }
+
+    private static byte[] Gunzip(Stream input, long length)
+    {
+        const int Header = 10, Trailer = 8;
+        if (length < Header + Trailer)
+            throw new FormatException($"pprof: the gzip data is truncated or corrupt ({length} bytes, too short for a gzip header and trailer)");
+        uint stated = TrailerSize(input);
         try
         {
-            using var gzip = new GZipStream(new MemoryStream(data), CompressionMode.Decompress);
+            using var gzip = new GZipStream(input, CompressionMode.Decompress, leaveOpen: true);
             using var output = new MemoryStream();
             var chunk = new byte[81920];
             int read;
+            bool startChecked = false;
             // The trailer states the size (mod 2^32): stop as soon as the output outgrows it,
             // rather than inflate a damaged stream up to the limit.
-            long stated = TrailerSize(data) ?? 0;
             long limit = stated > 0 && stated < MaxMessageBytes ? stated : MaxMessageBytes;
             while ((read = gzip.Read(chunk, 0, chunk.Length)) > 0)
             {
@@ -55,8 +92,16 @@ public sealed class PprofReader : IProfileReader
                         ? new FormatException($"pprof: the profile decompresses to more than {MaxMessageBytes} bytes")
                         : new FormatException($"pprof: the gzip data is truncated or corrupt (it decompresses to more than the {stated} bytes its trailer says)");
                 output.Write(chunk, 0, read);
+                // Garbage inside a valid gzip wrapper stops here, not after inflating all of it.
+                // The trailer of a damaged file may lie, so no length is checked against it.
+                if (!startChecked && output.Length >= PprofStart.Bytes)
+                {
+                    PprofStart.Check(output.GetBuffer(), (int)output.Length, null);
+                    startChecked = true;
+                }
             }
-            CheckTrailer(data, output.Length);
+            if (stated != (uint)output.Length)
+                throw new FormatException($"pprof: the gzip data is truncated or corrupt ({length} bytes hold {output.Length} bytes of profile, the trailer says {stated})");
             return output.ToArray();
         }
         catch (InvalidDataException e)
@@ -65,16 +110,29 @@ public sealed class PprofReader : IProfileReader
         }
     }
 
+    // Stream.Read may return less than asked before the end; this reads until full or the end.
+    private static int ReadUpTo(Stream input, byte[] buffer, int offset, int count)
+    {
+        int total = 0;
+        int read;
+        while (total < count && (read = input.Read(buffer, offset + total, count - total)) > 0)
+            total += read;
+        return total;
+    }
+
     // GZipStream ends quietly where its input ends, so a cut-off file would read as a smaller
     // profile. The trailer's last field, ISIZE, is the uncompressed length mod 2^32 (RFC 1952):
     // for a single-member file, which is what pprof writers produce, it must match. (Where the
-    // whole trailer is present, the inflater has already checked the CRC.)
-    private static void CheckTrailer(byte[] data, long length)
+    // whole trailer is present, the inflater has already checked the CRC.) Read in place, the
+    // stream left where it was.
+    private static uint TrailerSize(Stream input)
     {
-        if (TrailerSize(data) is not { } size)
-            throw new FormatException($"pprof: the gzip data is truncated or corrupt ({data.Length} bytes, too short for a gzip header and trailer)");
-        if (size != (uint)length)
-            throw new FormatException($"pprof: the gzip data is truncated or corrupt ({data.Length} bytes hold {length} bytes of profile, the trailer says {size})");
+        long start = input.Position;
+        var size = new byte[4];
+        input.Seek(-4, SeekOrigin.End);
+        ReadUpTo(input, size, 0, size.Length);
+        input.Position = start;
+        return (uint)(size[0] | size[1] << 8 | size[2] << 16 | size[3] << 24);
     }
 
     // A location with many inlined lines, referenced again and again, could make a small file
@@ -84,15 +142,6 @@ public sealed class PprofReader : IProfileReader
     private const int MaxStackFrames = 100_000;
 
     private static long FrameBudget(int messageBytes) => 1_000_000 + 8L * messageBytes;
-
-    // ISIZE, the last four bytes (little-endian), when the data is long enough to hold a header and a trailer.
-    private static uint? TrailerSize(byte[] data)
-    {
-        const int Header = 10, Trailer = 8;
-        if (data.Length < Header + Trailer)
-            return null;
-        return (uint)(data[data.Length - 4] | data[data.Length - 3] << 8 | data[data.Length - 2] << 16 | data[data.Length - 1] << 24);
-    }
 
     private static Profile ToProfile(PprofMessage m, int messageBytes)
     {

@@ -13,11 +13,14 @@ internal static class ProfileOutput
         // The timeline writer turns a profile without calls into a valid but empty trace, which
         // would pass for a recording of nothing; only the profile tells whether calls were kept.
         if (format == ProfileFormat.Timeline && !HasTimeline(profile))
-            throw new UsageException(
-                $"{path}: no timeline to write: this profile has no per-call timings, which only a deterministic run keeps; " +
-                $"have the app write it itself: HYBRIDPROF_MODE=deterministic HYBRIDPROF_OUTPUT={TimelineName(path)}");
+            throw NoTimeline(path, "this profile has no per-call timings, which only a deterministic run keeps");
         profile.Save(path, format);
     }
+
+    /// <summary>The one-line refusal of a timeline that cannot be written, saying how to get one.</summary>
+    public static UsageException NoTimeline(string path, string why) => new(
+        $"{path}: no timeline to write: {why}; " +
+        $"have the app write it itself: HYBRIDPROF_MODE=deterministic HYBRIDPROF_OUTPUT={TimelineName(path)}");
 
     // The app picks its format by extension alone, so the name it is told must end in .trace.json.
     private static string TimelineName(string path)

@@ -30,6 +30,10 @@ internal static class RecordCommand
             var settings = new RecordSettings(path, Options.ResolveFormat(path, result.GetValue(format)), result.GetValue(duration), Options.CheckRate(result.GetValue(rate)), result.GetValue(mode)!);
             if (settings.Duration is <= 0)
                 throw new UsageException("--duration must be a positive number of seconds");
+            // Refused before anything runs: a launched app hands the tool its profile as pprof and
+            // an attached session samples, and neither keeps per-call timings.
+            if (settings.Format == ProfileFormat.Timeline)
+                throw ProfileOutput.NoTimeline(path, "record receives profiles without per-call timings");
             string[] args = Options.CommandLine(result, command);
             int target = result.GetValue(pid);
             if (target != 0 && args.Length > 0)

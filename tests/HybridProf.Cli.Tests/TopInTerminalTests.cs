@@ -31,6 +31,8 @@ public sealed class TopInTerminalTests(PackedApp app)
 
         Assert.True(pane.WaitFor(s => Rows(s).Count > 0, TimeSpan.FromSeconds(60)), Show(pane.Screen()));
         Assert.Contains("Sorted by %Own", pane.Screen());
+        // The header, too long for 60 columns, is split after the process rather than wrapped mid-phrase.
+        Assert.Contains($"Process {running.Pid}, cpu mode at 100 Hz", pane.Screen());
         Assert.Contains("Keys: 1 %Own  2 %Total  3 OwnTime  4 TotalTime  q quit", pane.Screen());
 
         // Keys that mean nothing first: they must not be echoed either.

@@ -41,7 +41,8 @@ internal sealed class TopView(TopColumn sort, int rows)
         _previous = now;
         _previousSamples = samples;
         // A line above the table, not its title: Spectre centres and wraps titles to the table's width.
-        string header = $"Process {pid}, {mode} mode at {rate} Hz: {interval:N0} samples in the last interval, {samples:N0} in all ({reply.GetProperty("durationMs").GetInt64() / 1000.0:0.0} s)";
+        var header = ($"Process {pid}, {mode} mode at {rate} Hz",
+            $"{interval:N0} samples in the last interval, {samples:N0} in all ({reply.GetProperty("durationMs").GetInt64() / 1000.0:0.0} s)");
         _last = new Snapshot(header, functions, interval, meta);
         return Render(width);
     }
@@ -56,7 +57,12 @@ internal sealed class TopView(TopColumn sort, int rows)
         }
         else
         {
-            lines.Add(new Text(last.Header));
+            // One line where it fits; else split where it reads well rather than where Spectre wraps it.
+            string oneLine = $"{last.Header.Process}: {last.Header.Samples}";
+            if (oneLine.Length <= width)
+                lines.Add(new Text(oneLine));
+            else
+                lines.AddRange([new Text(last.Header.Process), new Text(last.Header.Samples)]);
             lines.Add(new Text($"Sorted by {TopColumns.Label(Sort)}"));
             lines.Add(Table(last, width));
         }
@@ -88,5 +94,5 @@ internal sealed class TopView(TopColumn sort, int rows)
     /// <summary>One function: its weights in the last interval and since <c>top</c> started.</summary>
     private sealed record TopRow(string Name, long Own, long Total, long OwnSoFar, long TotalSoFar);
 
-    private sealed record Snapshot(string Header, List<TopRow> Functions, long Interval, ProfileMetadata Meta);
+    private sealed record Snapshot((string Process, string Samples) Header, List<TopRow> Functions, long Interval, ProfileMetadata Meta);
 }

@@ -11,9 +11,6 @@ namespace HybridProf.Cli.Compare;
 /// </summary>
 internal static class AgreementReport
 {
-    /// <summary>A function must have at least this share (either way) to be listed, in percent.</summary>
-    private const double ListedPercent = 0.5;
-
     /// <summary>--check looks at functions with at least this deterministic share, in percent…</summary>
     private const double CheckedPercent = 1;
 
@@ -24,20 +21,22 @@ internal static class AgreementReport
     public static int Write(TextWriter output, Profile sampled, Profile deterministic, CompareSettings settings)
     {
         var report = ShareComparison.Compare(sampled, deterministic, settings.Top);
-        output.WriteLine(FormattableString.Invariant($"own-time shares: {report.Samples} {settings.SampleMode} samples at {settings.Rate} Hz vs {report.Nanoseconds / 1e9:0.000} s timed"));
+        output.WriteLine(FormattableString.Invariant($"own-time shares: {report.Samples + report.GcSamples} {settings.SampleMode} samples at {settings.Rate} Hz vs {report.Nanoseconds / 1e9:0.000} s timed"));
         output.WriteLine("  sampled %   95% CI           determ. %   diff    function");
-        foreach (var row in report.Rows.Where(r => r.DeterministicPercent >= ListedPercent || r.SampledPercent >= ListedPercent).Take(settings.Top))
+        foreach (var row in report.Listed)
         {
             string flag = row.Outside > AllowedPoints ? "  <- outside CI" : "";
             output.WriteLine(FormattableString.Invariant($"  {row.SampledPercent,8:0.00}  [{row.CiLowPercent,6:0.00}, {row.CiHighPercent,6:0.00}]  {row.DeterministicPercent,8:0.00}  {row.Difference,+6:+0.00;-0.00}    {row.Function}{flag}"));
         }
-        output.WriteLine(FormattableString.Invariant($"  top-{report.TopCount} agreement: {report.TopOverlap}/{report.TopCount} in both tops, Kendall tau {report.KendallTau:0.00}"));
+        if (AgreementLines.GarbageCollection(report) is { } gc)
+            output.WriteLine(gc);
+        output.WriteLine(AgreementLines.Agreement(report));
         string waits = settings.SampleMode == "cpu"
             ? "cpu samples skip waits, which deterministic time includes."
             : "samples of suspended async methods ([await]) are left out, as deterministic own time leaves suspension out.";
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Why they can differ: deterministic timing inflates tiny functions; sampling misses rare ones (below about 1/{Math.Max(1, report.Samples)} of the time); " +
-            $"[GC] is separate in sampling; {waits}"));
+            $"{waits}"));
 
         if (!settings.Check)
             return 0;

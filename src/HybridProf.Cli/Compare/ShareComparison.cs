@@ -14,14 +14,21 @@ namespace HybridProf.Cli.Compare;
 /// </summary>
 internal static class ShareComparison
 {
+    /// <summary>A function must have at least this share (either way) to be listed, in percent.</summary>
+    public const double ListedPercent = 0.5;
+
     /// <summary>Compares <paramref name="sampled"/> (cpu or wall samples) with <paramref name="deterministic"/> (nanoseconds).</summary>
     /// <param name="sampled">The sampled profile.</param>
     /// <param name="deterministic">The deterministic profile of the same workload.</param>
-    /// <param name="top">How many of the heaviest functions (by deterministic share) the rank agreement looks at; default 10.</param>
+    /// <param name="top">At most how many functions are listed and ranked (heaviest deterministic share first); default 10.</param>
     public static ShareReport Compare(Profile sampled, Profile deterministic, int top = 10)
     {
         var sampledOwn = OwnWeights(sampled);
         var exactOwn = OwnWeights(deterministic);
+        // [GC] is set apart: deterministic time charges a pause to the function that was running,
+        // so it has no [GC] of its own, and keeping it would shrink every sampled share by its size.
+        sampledOwn.Remove(Frame.GarbageCollection.Name, out long gc);
+        exactOwn.Remove(Frame.GarbageCollection.Name);
         long samples = sampledOwn.Values.Sum();
         long nanoseconds = exactOwn.Values.Sum();
         double perSample = ObservationsPerSample(sampled);
@@ -36,9 +43,15 @@ internal static class ShareComparison
             .OrderByDescending(r => r.DeterministicPercent).ThenByDescending(r => r.SampledPercent).ThenBy(r => r.Function, StringComparer.Ordinal)
             .ToArray();
 
-        var exactTop = rows.Take(top).Select(r => r.Function).ToArray();
-        var sampledTop = rows.OrderByDescending(r => r.SampledPercent).ThenBy(r => r.Function, StringComparer.Ordinal).Take(top).Select(r => r.Function).ToArray();
-        return new ShareReport(rows, samples, nanoseconds, exactTop.Intersect(sampledTop).Count(), Math.Min(top, rows.Length), KendallTau(rows.Take(top).ToArray()));
+        // The agreement counts exactly the rows listed: the deterministic top N is the listed
+        // rows, N their number, and the sampled top N is taken from all functions, so a function
+        // sampling ranks high that the listing leaves out shows as a miss, named in the report.
+        var listed = rows.Where(r => r.DeterministicPercent >= ListedPercent || r.SampledPercent >= ListedPercent).Take(top).ToArray();
+        var sampledTop = rows.OrderByDescending(r => r.SampledPercent).ThenBy(r => r.Function, StringComparer.Ordinal).Take(listed.Length).Select(r => r.Function).ToArray();
+        var listedNames = listed.Select(r => r.Function).ToHashSet(StringComparer.Ordinal);
+        return new ShareReport(rows, listed, samples, gc, nanoseconds,
+            sampledTop.Count(listedNames.Contains), listed.Length, KendallTau(listed),
+            sampledTop.Where(f => !listedNames.Contains(f)).ToArray());
     }
 
     /// <summary>
@@ -138,10 +151,18 @@ internal sealed record ShareRow(string Function, long Samples, double SampledPer
 }
 
 /// <summary>The outcome of <see cref="ShareComparison.Compare"/>.</summary>
-/// <param name="Rows">Every function of either profile, heaviest deterministic share first.</param>
-/// <param name="Samples">Total samples of the sampled profile.</param>
+/// <param name="Rows">Every function of either profile but <c>[GC]</c>, heaviest deterministic share first.</param>
+/// <param name="Listed">The rows the report lists and the agreement counts: at least 0.5% either way, at most the top asked for.</param>
+/// <param name="Samples">Samples of the sampled profile that are compared: all but <c>[GC]</c>.</param>
+/// <param name="GcSamples">Samples of <c>[GC]</c>, set apart.</param>
 /// <param name="Nanoseconds">Total own nanoseconds of the deterministic profile.</param>
-/// <param name="TopOverlap">How many of the deterministic top functions are also in the sampled top.</param>
-/// <param name="TopCount">The size of the top compared.</param>
-/// <param name="KendallTau">Kendall's tau-b of the sampled order against the deterministic order over the deterministic top (1 = same order).</param>
-internal sealed record ShareReport(IReadOnlyList<ShareRow> Rows, long Samples, long Nanoseconds, int TopOverlap, int TopCount, double KendallTau);
+/// <param name="TopOverlap">How many of the listed rows are also in the sampled top of the same size.</param>
+/// <param name="TopCount">The size of the top compared: the number of listed rows.</param>
+/// <param name="KendallTau">Kendall's tau-b of the sampled order against the deterministic order over the listed rows (1 = same order).</param>
+/// <param name="SampledTopNotListed">Functions in the sampled top that the listing leaves out (the misses of the overlap).</param>
+internal sealed record ShareReport(IReadOnlyList<ShareRow> Rows, IReadOnlyList<ShareRow> Listed, long Samples, long GcSamples, long Nanoseconds,
+    int TopOverlap, int TopCount, double KendallTau, IReadOnlyList<string> SampledTopNotListed)
+{
+    /// <summary>The <c>[GC]</c> share of all samples, in percent.</summary>
+    public double GcPercent => Samples + GcSamples == 0 ? 0 : 100.0 * GcSamples / (Samples + GcSamples);
+}

@@ -90,24 +90,9 @@ internal static class PprofStart
         _ => null,
     };
 
-    // False when the bytes end inside the varint; an over-long varint is an error, as in ProtoReader.
-    private static bool TryVarint(byte[] data, int count, ref int position, out ulong value)
-    {
-        int start = position;
-        value = 0;
-        for (int shift = 0; shift < 64; shift += 7)
-        {
-            if (position >= count)
-                return false;
-            byte b = data[position++];
-            if (shift == 63 && b > 1)
-                throw Error("varint longer than 64 bits", start);
-            value |= (ulong)(b & 0x7F) << shift;
-            if (b < 0x80)
-                return true;
-        }
-        throw Error("varint longer than ten bytes", start);
-    }
+    // False when the bytes end inside the varint (the window may cut one); an over-long varint is damage.
+    private static bool TryVarint(byte[] data, int count, ref int position, out ulong value) =>
+        ProtoReader.TryReadVarint(data, count, ref position, out value, "Profile");
 
     private static FormatException Error(string problem, int offset) =>
         new($"pprof: {problem} (in Profile at byte {offset})");

@@ -61,20 +61,41 @@ internal sealed class ProtoReader
     public ulong ReadVarint()
     {
         int start = _position;
-        ulong result = 0;
+        if (!TryReadVarint(_data, _end, ref _position, out ulong value, _message))
+            throw Error("truncated varint", start);
+        return value;
+    }
+
+    /// <summary>
+    /// Decodes the varint at <paramref name="position"/> in <c>data[..end)</c>: false (and the
+    /// position unchanged) when the bytes end inside it, which a reader of a file's first bytes
+    /// must tell from damage; an over-long varint is damage wherever it ends.
+    /// </summary>
+    /// <param name="data">The bytes.</param>
+    /// <param name="end">Where the bytes that may be read end.</param>
+    /// <param name="position">Where the varint starts; after it on success.</param>
+    /// <param name="value">The decoded value.</param>
+    /// <param name="message">The message being read, for the error.</param>
+    internal static bool TryReadVarint(byte[] data, int end, ref int position, out ulong value, string message)
+    {
+        int start = position;
+        value = 0;
         for (int shift = 0; shift < 64; shift += 7)
         {
-            if (_position >= _end)
-                throw Error("truncated varint", start);
-            byte b = _data[_position++];
+            if (position >= end)
+            {
+                position = start;
+                return false;
+            }
+            byte b = data[position++];
             // The tenth byte holds only bit 63: anything more is corrupt, not a bigger number.
             if (shift == 63 && b > 1)
-                throw Error("varint longer than 64 bits", start);
-            result |= (ulong)(b & 0x7F) << shift;
+                throw Error(message, "varint longer than 64 bits", start);
+            value |= (ulong)(b & 0x7F) << shift;
             if (b < 0x80)
-                return result;
+                return true;
         }
-        throw Error("varint longer than ten bytes", start);
+        throw Error(message, "varint longer than ten bytes", start);
     }
 
     /// <summary>An int64/uint64 field's value, after checking its wire type.</summary>
@@ -192,6 +213,8 @@ internal sealed class ProtoReader
             throw Error($"field {field} has wire type {actual}, expected {expected}", _position);
     }
 
-    private FormatException Error(string problem, int offset) =>
-        new($"pprof: {problem} (in {_message} at byte {offset})");
+    private FormatException Error(string problem, int offset) => Error(_message, problem, offset);
+
+    private static FormatException Error(string message, string problem, int offset) =>
+        new($"pprof: {problem} (in {message} at byte {offset})");
 }

@@ -26,25 +26,12 @@ internal sealed class AgentClient : IDisposable
     public static AgentClient Connect(int pid, string? directory = null)
     {
         string path = AgentPaths.SocketPath(directory ?? AgentPaths.Directory(), pid);
-        if (!File.Exists(path) && !ProcessExists(pid))
+        // Told apart from "not instrumented": a mistyped or exited process id needs a different fix.
+        if (!File.Exists(path) && !ProcessLiveness.IsAlive(pid))
             throw new AgentException($"no process {pid} (see `hybridprof ps` for the instrumented ones)");
         if (!File.Exists(path))
             throw new AgentException($"process {pid} has no HybridProf agent (no {path}). Is it running, instrumented ([assembly: HybridProf.Profile]), on .NET 8 or newer, and without HYBRIDPROF_AGENT=0? `hybridprof ps` lists the processes that are.");
         return ConnectPath(path, pid);
-    }
-
-    // Told apart from "not instrumented": a mistyped or exited process id needs a different fix.
-    private static bool ProcessExists(int pid)
-    {
-        try
-        {
-            using var process = System.Diagnostics.Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
-        {
-            return false;
-        }
     }
 
     /// <exception cref="AgentException">Nothing accepts a connection at <paramref name="path"/>.</exception>

@@ -22,7 +22,7 @@ internal static class AgentDirectory
                 continue;
             if (Probe(path, pid) is { } process)
                 found.Add(process);
-            else if (cleanStale && !IsAlive(pid))
+            else if (cleanStale && !ProcessLiveness.IsAlive(pid))
                 TryDelete(path);
         }
         found.Sort((a, b) => a.Pid.CompareTo(b.Pid));
@@ -46,22 +46,6 @@ internal static class AgentDirectory
 
     private static string Text(JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "";
-
-    private static bool IsAlive(int pid)
-    {
-        // /proc is the cheap answer on Linux; elsewhere ask the process table.
-        if (Directory.Exists("/proc/self"))
-            return Directory.Exists("/proc/" + pid);
-        try
-        {
-            using var process = System.Diagnostics.Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
 
     private static void TryDelete(string path)
     {

@@ -20,6 +20,8 @@ public sealed class LaunchTests(PackedApp app)
         Assert.True(run.ExitCode == 0, run.Stderr);
         Assert.Contains("finished", run.Stdout); // the app's own output passes through
         Assert.Contains($"wrote {output}", run.Stderr);
+        // The app's own line about the temporary file it handed the tool is not shown.
+        Assert.DoesNotContain("HybridProf: wrote", run.Stderr);
 
         var profile = ProfileFormats.Read(output);
         Assert.Contains(profile.Frames, f => f.Name == "E2eApp.Workloads.Heavy");

@@ -64,6 +64,19 @@ internal static class EnvironmentSettings
         return options;
     }
 
+    /// <summary>Whether `hybridprof record` launched this process (it sets the launch id), and so writes and announces the profile itself.</summary>
+    public static bool LaunchedByTool()
+    {
+        try
+        {
+            return !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(Agent.AgentProtocol.LaunchIdVariable));
+        }
+        catch (Exception)
+        {
+            return false; // a locked-down environment: the app says where its file went
+        }
+    }
+
     /// <summary>AppContext switch that turns deterministic recording on without the environment (tests, hosts).</summary>
     public const string DeterministicSwitch = "HybridProf.Deterministic";
 

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using HybridProf.Configuration;
 using HybridProf.Formats;
 using HybridProf.Model;
 
@@ -61,6 +62,11 @@ internal static class ProfileOutput
 
     private static void Report(Profile profile, string path, string reason)
     {
+        // An app launched by `hybridprof record` writes into the tool's scratch folder, and the
+        // tool says where the profile the user asked for went: a line about a temporary file
+        // would only mislead.
+        if (EnvironmentSettings.LaunchedByTool())
+            return;
         // Deterministic weights are nanoseconds: the number a reader wants is the calls counted.
         string what = profile.Timings is { } timings
             ? FormattableString.Invariant($"{timings.Functions.Sum(f => f.Calls)} calls")

@@ -25,11 +25,7 @@ public sealed class GarbageInputTests : IDisposable
     [Fact]
     public void A_large_garbage_pb_gz_is_refused_in_one_line_with_a_heap_smaller_than_the_file()
     {
-        string path = Path.Combine(_folder, "garbage.pb.gz");
-        var bytes = new byte[LargeFileBytes];
-        new Random(20261205).NextBytes(bytes);
-        bytes[0] = 0x07; // field 0, wire type 7: not gzip, not a protobuf tag
-        File.WriteAllBytes(path, bytes);
+        string path = GarbageFiles.WriteRandomPprof(Path.Combine(_folder, "garbage.pb.gz"), LargeFileBytes);
 
         var report = ProcessRunner.Run("dotnet", $"\"{Cli.CliPath}\" report \"{path}\"", _folder, HeapBelowFileSize, TimeSpan.FromMinutes(2));
 

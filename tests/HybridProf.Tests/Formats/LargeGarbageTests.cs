@@ -22,11 +22,7 @@ public sealed class LargeGarbageTests : IDisposable
     [Fact]
     public void Random_bytes_named_pb_gz_are_refused_at_the_start_without_reading_the_file_whole()
     {
-        string path = Path.Combine(_folder, "garbage.pb.gz");
-        var bytes = new byte[GarbageBytes];
-        new Random(20261205).NextBytes(bytes);
-        bytes[0] = 0x07; // field 0, wire type 7: not gzip, not a protobuf tag
-        File.WriteAllBytes(path, bytes);
+        string path = GarbageFiles.WriteRandomPprof(Path.Combine(_folder, "garbage.pb.gz"), GarbageBytes);
 
         var (error, allocated) = ReadAndMeasure(path);
 

@@ -25,6 +25,10 @@ public sealed class MethodTableGenerator : IIncrementalGenerator
             .Select(static (options, _) => EnabledOption.Read(options.GlobalOptions))
             .WithTrackingName(TrackingNames.Enabled);
 
+        var smallMethodLimit = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => SmallMethodLimitOption.Read(options.GlobalOptions))
+            .WithTrackingName(TrackingNames.SmallMethodLimit);
+
         var facts = context.CompilationProvider
             .Select(static (compilation, _) => CompilationFactsReader.Read(compilation))
             .WithTrackingName(TrackingNames.Compilation);
@@ -40,13 +44,19 @@ public sealed class MethodTableGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Collected)
             .Combine(facts)
             .Combine(enabled)
-            .Select(static (input, _) => TableBuilder.Build(input.Left.Left, input.Left.Right, input.Right))
+            .Combine(smallMethodLimit)
+            .Select(static (input, _) => TableBuilder.Build(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right.Value))
             .WithTrackingName(TrackingNames.Table);
 
-        context.RegisterSourceOutput(table, static (spc, model) =>
+        // One output: a bad limit matters only where there is a table to weave.
+        context.RegisterSourceOutput(table.Combine(smallMethodLimit), static (spc, input) =>
         {
-            if (model is not null)
-                spc.AddSource(MethodTableEmitter.HintName, SourceText.From(MethodTableEmitter.Emit(model), System.Text.Encoding.UTF8));
+            var (model, limit) = input;
+            if (model is null)
+                return;
+            if (limit.Invalid is { } text)
+                spc.ReportDiagnostic(Diagnostic.Create(Diagnostics.DiagnosticDescriptors.InvalidSmallMethodLimit, Location.None, text));
+            spc.AddSource(MethodTableEmitter.HintName, SourceText.From(MethodTableEmitter.Emit(model), System.Text.Encoding.UTF8));
         });
     }
 }

@@ -8,6 +8,7 @@ namespace HybridProf.Generators;
 internal static class TrackingNames
 {
     public const string Enabled = "HybridProfEnabled";
+    public const string SmallMethodLimit = "HybridProfSmallMethodLimit";
     public const string Compilation = "CompilationFacts";
     public const string Declarations = nameof(Declarations);
     public const string Collected = nameof(Collected);

@@ -7,7 +7,7 @@ namespace HybridProf.Fody;
 /// <summary>Which marker calls a method gets; <see cref="MethodProcessor"/> does the rest.</summary>
 internal interface IMarkerPlan
 {
-    /// <summary>Type of the local that carries the shadow stack from the entry call to the exit call.</summary>
+    /// <summary>Type of the local that carries what the entry call returns (the shadow stack, or the frame of contract version 2) to the exit call.</summary>
     TypeReference StackType { get; }
 
     /// <summary>Rewrites inside the body before it is wrapped (e.g. hooks at each await).</summary>

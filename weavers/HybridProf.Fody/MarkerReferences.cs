@@ -13,8 +13,9 @@ internal sealed class MarkerReferences
         var asyncMarker = findType("HybridProf.Markers.AsyncMarker");
         ShadowStack = module.ImportReference(findType("HybridProf.Markers.ShadowStack"));
         AsyncNode = module.ImportReference(findType("HybridProf.Markers.AsyncNode"));
-        Enter = module.ImportReference(Find(marker, "Enter", 1));
-        Exit = module.ImportReference(Find(marker, "Exit", 1));
+        MarkerFrame = module.ImportReference(findType("HybridProf.Markers.MarkerFrame"));
+        Push = module.ImportReference(Find(marker, "Push", 1));
+        Pop = module.ImportReference(Find(marker, "Pop", 1));
         EnterAsyncMethod = module.ImportReference(Find(asyncMarker, "EnterMethod", 3));
         EnterAsyncIterator = module.ImportReference(Find(asyncMarker, "EnterIterator", 3));
         Suspend = module.ImportReference(Find(asyncMarker, "Suspend", 1));
@@ -24,8 +25,9 @@ internal sealed class MarkerReferences
 
     public TypeReference ShadowStack { get; }
     public TypeReference AsyncNode { get; }
-    public MethodReference Enter { get; }
-    public MethodReference Exit { get; }
+    public TypeReference MarkerFrame { get; }
+    public MethodReference Push { get; }
+    public MethodReference Pop { get; }
     public MethodReference EnterAsyncMethod { get; }
     public MethodReference EnterAsyncIterator { get; }
     public MethodReference Suspend { get; }

@@ -10,7 +10,7 @@ namespace HybridProf.Fody;
 /// Plants the markers in one method body (the plan says which calls, see <see cref="SyncMarkerPlan"/>):
 /// <code>
 ///   (prologue: the entry marker call)
-///   stloc    stack
+///   stloc    stack           (the frame or stack the exit marker needs)
 ///   .try { original body, each `ret` turned into `stloc result; leave End` }
 ///   finally { ldloc stack; (the exit marker call); endfinally }
 /// End:

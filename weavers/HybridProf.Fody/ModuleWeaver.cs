@@ -27,9 +27,11 @@ public sealed partial class ModuleWeaver : BaseModuleWeaver
         }
 
         List<TableEntry> entries;
+        string data;
         try
         {
-            entries = TableEntry.ParseTable(ReadTableData(table));
+            data = ReadTableData(table);
+            entries = TableEntry.ParseTable(data);
         }
         catch (FormatException e)
         {
@@ -39,12 +41,53 @@ public sealed partial class ModuleWeaver : BaseModuleWeaver
 
         var markers = new MarkerReferences(ModuleDefinition, FindTypeDefinition, table.Fields.First(f => f.Name == "Base"));
 
-        foreach (var (entry, method) in new MethodLocator(ModuleDefinition).Locate(entries, WriteError))
-            Weave(entry, method, markers);
+        int limit = SmallMethodLimit(table);
+        var located = new MethodLocator(ModuleDefinition).Locate(entries, WriteError);
+        var sizeRule = new SmallMethodRule(limit, located.Select(l => l.Method));
+        var small = new List<int>();
+        int tunedOut = 0;
+        foreach (var (entry, method) in located)
+        {
+            if (entry.IsTunedOut)
+            {
+                tunedOut++;
+                WriteDebug($"HybridProf: {entry.DisplayName}: left out by the tune list");
+            }
+            else if (sizeRule.IsLeftOut(method, entry))
+            {
+                small.Add(entry.LocalId);
+                WriteDebug($"HybridProf: {entry.DisplayName}: folded into its callers (IL {method.Body.CodeSize} bytes, no loop, no call out of sight)");
+            }
+            else
+            {
+                Weave(entry, method, markers);
+                WriteDebug($"HybridProf: {entry.DisplayName}: instrumented (IL {method.Body.CodeSize} bytes)");
+            }
+        }
 
+        if (small.Count > 0)
+            RecordLeftOut(table, data, small);
         RegisterTable(table);
-        WriteMessage($"HybridProf: instrumented {WovenCount} of {entries.Count} methods.", MessageImportance.Normal);
+        WriteMessage(Summary(entries.Count, small.Count, tunedOut, limit), MessageImportance.High);
     }
+
+    /// <summary>The one line a build prints: what was marked, what was folded into callers and why.</summary>
+    private string Summary(int listed, int small, int tunedOut, int limit)
+    {
+        // Fody starts the line with "Fody/HybridProf:" itself.
+        string line = $"instrumented {WovenCount} of {listed} methods";
+        if (small > 0)
+            line += $"; {small} small {(small == 1 ? "one" : "ones")} (IL ≤ {limit} bytes, no loop, no call out of sight) folded into {(small == 1 ? "its callers" : "their callers")} (HybridProfSmallMethodLimit=0 instruments them)";
+        if (tunedOut > 0)
+            line += $"; {tunedOut} left out by the tune list";
+        return line + ".";
+    }
+
+    /// <summary>The table class's <c>SmallMethodLimit</c> constant (MSBuild <c>HybridProfSmallMethodLimit</c>), else the default.</summary>
+    private static int SmallMethodLimit(TypeDefinition table) =>
+        table.Fields.FirstOrDefault(f => f.Name == "SmallMethodLimit" && f.HasConstant)?.Constant is int limit
+            ? limit
+            : SmallMethodRule.DefaultLimit;
 
     private void Weave(TableEntry entry, MethodDefinition method, MarkerReferences markers)
     {

@@ -6,7 +6,8 @@ namespace HybridProf.Fody;
 
 /// <summary>
 /// Ordinary methods, async kick-off stubs and iterator steps:
-/// <c>stack = Marker.Enter(Base + id)</c> on entry, <c>Marker.Exit(stack)</c> in the finally.
+/// <c>frame = Marker.Push(Base + id)</c> on entry, <c>Marker.Pop(frame)</c> in the finally
+/// (marker contract version 2: the frame carries the stack and the depth to restore).
 /// </summary>
 internal sealed class SyncMarkerPlan : IMarkerPlan
 {
@@ -19,7 +20,7 @@ internal sealed class SyncMarkerPlan : IMarkerPlan
         _localId = localId;
     }
 
-    public TypeReference StackType => _markers.ShadowStack;
+    public TypeReference StackType => _markers.MarkerFrame;
 
     public void Prepare(MethodBody body, ILProcessor il)
     {
@@ -29,12 +30,12 @@ internal sealed class SyncMarkerPlan : IMarkerPlan
     {
         foreach (var instruction in _markers.LoadGlobalId(il, _localId))
             yield return instruction;
-        yield return il.Create(OpCodes.Call, _markers.Enter);
+        yield return il.Create(OpCodes.Call, _markers.Push);
         yield return il.Create(OpCodes.Stloc, stack);
     }
 
     public IEnumerable<Instruction> FinallyAfterLoadingStack(ILProcessor il)
     {
-        yield return il.Create(OpCodes.Call, _markers.Exit);
+        yield return il.Create(OpCodes.Call, _markers.Pop);
     }
 }

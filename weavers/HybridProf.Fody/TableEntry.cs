@@ -10,6 +10,9 @@ internal sealed class TableEntry
 {
     public int LocalId { get; private set; }
     public string Kind { get; private set; } = "";
+
+    /// <summary>Field 2: <c>a</c>/<c>i</c> async/iterator, <c>p</c> pinned, <c>t</c> left out by the tune list, <c>s</c> left out as small; <c>-</c> none.</summary>
+    public string Flags { get; private set; } = "-";
     public string DisplayName { get; private set; } = "";
     public string Type { get; private set; } = "";
     public string Member { get; private set; } = "";
@@ -19,6 +22,15 @@ internal sealed class TableEntry
 
     public bool IsLambda => Kind == "lambda";
     public bool IsLocalFunction => Kind == "local";
+
+    /// <summary><c>[Profile]</c> on the method itself: marked whatever its size.</summary>
+    public bool IsPinned => Flags.IndexOf('p') >= 0;
+
+    /// <summary>An async method or an iterator: compiled to a state machine.</summary>
+    public bool IsStateMachine => Flags.IndexOf('a') >= 0 || Flags.IndexOf('i') >= 0;
+
+    /// <summary>Named in the user's tune list (hybridprof-tune.txt): never marked.</summary>
+    public bool IsTunedOut => Flags.IndexOf('t') >= 0;
 
     public int ParameterCount
     {
@@ -57,6 +69,7 @@ internal sealed class TableEntry
             {
                 LocalId = i,
                 Kind = f[0],
+                Flags = f[1],
                 DisplayName = f[2],
                 Type = f[5],
                 Member = f[6],

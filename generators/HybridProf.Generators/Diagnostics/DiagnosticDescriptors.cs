@@ -26,4 +26,14 @@ internal static class DiagnosticDescriptors
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         description: "When one symbol carries both attributes, HybridProf excludes it. Remove the attribute you do not mean.");
+
+    /// <summary>HPROF010: <c>HybridProfSmallMethodLimit</c> is not a whole number of IL bytes.</summary>
+    public static readonly DiagnosticDescriptor InvalidSmallMethodLimit = new(
+        id: "HPROF010",
+        title: "HybridProfSmallMethodLimit is not a whole number",
+        messageFormat: "HybridProfSmallMethodLimit is '{0}'; it must be a whole number of IL bytes (0 instruments every method); the default is used",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The weaver leaves methods whose IL body is at most this many bytes, with no loop, unmarked: their time counts to their caller. Set a whole number, or 0 to mark every selected method.");
 }

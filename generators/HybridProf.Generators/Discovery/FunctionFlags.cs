@@ -6,9 +6,15 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace HybridProf.Generators.Discovery;
 
-/// <summary>The table's flags field: <c>a</c> async, <c>i</c> iterator, <c>ai</c> both, <c>-</c> neither.</summary>
+/// <summary>
+/// The table's flags field: <c>a</c> async, <c>i</c> iterator, <c>ai</c> both, then <c>p</c> when
+/// <c>[Profile]</c> is on the function itself; <c>-</c> when no letter applies (docs/method-table.md).
+/// </summary>
 internal static class FunctionFlags
 {
+    /// <summary><paramref name="flags"/> with <paramref name="letter"/> appended.</summary>
+    public static string With(string flags, char letter) => flags == "-" ? letter.ToString() : flags + letter;
+
     public static string Of(bool isAsync, bool isIterator) => (isAsync, isIterator) switch
     {
         (true, true) => "ai",

@@ -20,7 +20,7 @@ internal static class SelectionResolver
 
         var decided = Decide(own, method);
         if (decided is not null)
-            return decided.Value ? Selection.Profile : null;
+            return decided.Value ? Selection.Pinned : null;
 
         for (var type = method.ContainingType; type is not null; type = type.ContainingType)
         {
@@ -37,17 +37,19 @@ internal static class SelectionResolver
 
     /// <summary>
     /// The selection of a lambda or local function: its own attributes, else its
-    /// enclosing function's selection (<paramref name="enclosing"/>).
+    /// enclosing function's selection (<paramref name="enclosing"/>). A function pinned by
+    /// its own <c>[Profile]</c> does not pin the functions inside it: they are functions of their own.
     /// </summary>
     public static Selection? ForNested(IMethodSymbol? function, Selection? enclosing)
     {
+        var inherited = enclosing == Selection.Pinned ? Selection.Profile : enclosing;
         if (function is null)
-            return enclosing;
+            return inherited;
         var decided = Decide(Marks.Of(function), function);
-        return decided is null ? enclosing : decided.Value ? Selection.Profile : null;
+        return decided is null ? inherited : decided.Value ? Selection.Pinned : null;
     }
 
-    /// <summary>True/false when the method's own mark or its inlining decides, null when its scope does.</summary>
+    /// <summary>True (pinned)/false when the method's own mark or its inlining decides, null when its scope does.</summary>
     private static bool? Decide(Mark own, IMethodSymbol method) => own switch
     {
         Mark.Profile => true,

@@ -13,14 +13,14 @@ namespace HybridProf.Generators.Emit;
 internal static class TableBuilder
 {
     /// <summary>The table, or null when nothing is to be emitted.</summary>
-    public static MethodTableModel? Build(ImmutableArray<EquatableArray<TableEntry>> declarations, CompilationFacts facts, bool enabled)
+    public static MethodTableModel? Build(ImmutableArray<EquatableArray<TableEntry>> declarations, CompilationFacts facts, bool enabled, int? smallMethodLimit = null)
     {
         if (!enabled || !facts.ReferencesHybridProf)
             return null;
 
         var entries = declarations
             .SelectMany(static d => d)
-            .Where(e => e.Selection == Selection.Profile || facts.AssemblyProfiled)
+            .Where(e => e.Selection != Selection.Inherit || facts.AssemblyProfiled)
             .OrderBy(static e => e.File, StringComparer.Ordinal)
             .ThenBy(static e => e.Span.Position)
             .ThenByDescending(static e => e.Span.Length)
@@ -30,7 +30,7 @@ internal static class TableBuilder
 
         var overloaded = OverloadedOwners(entries);
         var lines = entries.Select(e => TableLine.Format(e, overloaded.Contains(e.Name.Owner))).ToArray();
-        return new MethodTableModel(new EquatableArray<string>(lines), facts.ModuleInitializer);
+        return new MethodTableModel(new EquatableArray<string>(lines), facts.ModuleInitializer, smallMethodLimit);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HybridProf.Contracts;
+using HybridProf.Generators.Discovery;
 using HybridProf.Generators.Model;
 
 namespace HybridProf.Generators.Emit;
@@ -9,7 +10,7 @@ internal static class TableLine
 {
     public static string Format(TableEntry entry, bool withParameters) => string.Join("\t",
         entry.Kind,
-        entry.Flags,
+        entry.Selection == Selection.Pinned ? FunctionFlags.With(entry.Flags, 'p') : entry.Flags,
         entry.Name.Format(withParameters),
         entry.File,
         entry.Line.ToString(CultureInfo.InvariantCulture),

@@ -1,43 +1,63 @@
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
-using System.Threading;
 
 namespace HybridProf.Markers;
 
 /// <summary>
 /// The calls the weaver plants in instrumented methods. Part of the binary contract
-/// (docs/method-table.md): a library woven against version 1 keeps working with newer
-/// runtimes, so these signatures never change; new behaviour gets new methods.
+/// (docs/method-table.md): a library woven against an older version keeps working with newer
+/// runtimes, so these signatures never change; new behaviour gets new methods. Version 2
+/// weaves <see cref="Push"/>/<see cref="Pop"/>; libraries woven with version 1 still call
+/// <see cref="Enter"/>/<see cref="Exit"/>.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class Marker
 {
     /// <summary>Version of the marker calls woven code uses.</summary>
-    public const int ContractVersion = 1;
+    public const int ContractVersion = 2;
 
     /// <summary>
-    /// Pushes a method id on the calling thread's shadow stack and returns the stack, so
-    /// the matching <see cref="Exit"/> needs no second thread-local lookup. One store and
-    /// one index move: no timestamp, lock or allocation in sampling mode. In deterministic
+    /// Pushes a method id on the calling thread's shadow stack and returns where it went, so
+    /// the matching <see cref="Pop"/> needs no second thread-local lookup and no read of the
+    /// depth: it restores the depth this call saw. One thread-local read, one store of the id
+    /// and one of the depth; no timestamp, lock or allocation in sampling mode. In deterministic
     /// mode (chosen at start-up) it also reads the clock and counts the call (docs/deterministic.md).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static MarkerFrame Push(int id)
+    {
+        var stack = ShadowStack.Current;
+        int depth = stack.Depth;
+        stack.PushAt(id, depth);
+        if (MarkerMode.Deterministic)
+            stack.Recorder!.Enter(id, depth);
+        return new MarkerFrame(stack, depth);
+    }
+
+    /// <summary>
+    /// Pops the frame <see cref="Push"/> pushed; runs in a finally. Restoring the depth the push
+    /// saw (rather than decrementing) is a single store, and it also drops anything a callee
+    /// left above the frame, so one unbalanced marker cannot shift every frame under it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Pop(MarkerFrame frame)
+    {
+        var stack = frame.Stack;
+        if (MarkerMode.Deterministic)
+            stack.Recorder!.Exit(frame.Depth);
+        stack.Depth = frame.Depth;
+    }
+
+    /// <summary>
+    /// Contract version 1's entry marker, kept for libraries woven with it: pushes a method id
+    /// and returns the stack; <see cref="Exit"/> pops by decrementing.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ShadowStack Enter(int id)
     {
         var stack = ShadowStack.Current;
         int depth = stack.Depth;
-        int[] frames = stack.Frames;
-        if ((uint)depth < (uint)frames.Length)
-        {
-            frames[depth] = id;
-            // Release order: the sampler must see the id before the depth that exposes it
-            // (a plain store on x64, a store-release on ARM).
-            Volatile.Write(ref stack.Depth, depth + 1);
-        }
-        else
-        {
-            stack.PushOverflow(id, depth);
-        }
+        stack.PushAt(id, depth);
         // A constant after start-up: in sampling mode the tier-1 JIT drops this branch
         // (ahead-of-time code keeps it as one predictable test; see MarkerMode).
         if (MarkerMode.Deterministic)
@@ -45,7 +65,7 @@ public static class Marker
         return stack;
     }
 
-    /// <summary>Pops the frame pushed by the matching <see cref="Enter"/>; runs in a finally.</summary>
+    /// <summary>Contract version 1's exit marker: pops the frame pushed by the matching <see cref="Enter"/>; runs in a finally.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Exit(ShadowStack stack)
     {

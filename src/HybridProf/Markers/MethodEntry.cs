@@ -5,5 +5,15 @@ namespace HybridProf.Markers;
 /// <param name="File">Source file path.</param>
 /// <param name="Line">1-based declaration line.</param>
 /// <param name="Kind">Table kind: <c>method</c>, <c>ctor</c>, <c>lambda</c>, ...</param>
-/// <param name="Flags">Table flags: <c>a</c> async, <c>i</c> iterator, <c>-</c> none.</param>
-internal sealed record MethodEntry(string Name, string File, int Line, string Kind, string Flags);
+/// <param name="Flags">
+/// Table flags: <c>a</c> async, <c>i</c> iterator, <c>p</c> pinned by its own <c>[Profile]</c>,
+/// <c>s</c> left out as small, <c>t</c> left out by the tune list; <c>-</c> none.
+/// </param>
+internal sealed record MethodEntry(string Name, string File, int Line, string Kind, string Flags)
+{
+    /// <summary>An async method (not an async iterator): its operations complete, and have a wall time.</summary>
+    public bool IsAsyncMethod => Flags.IndexOf('a') >= 0 && Flags.IndexOf('i') < 0;
+
+    /// <summary>Listed but never marked (small, or named in the tune list): its time is its callers'.</summary>
+    public bool IsFolded => Flags.IndexOf('s') >= 0 || Flags.IndexOf('t') >= 0;
+}

@@ -67,8 +67,26 @@ public sealed partial class ShadowStack
         return stack;
     }
 
+    /// <summary>Pushes <paramref name="id"/> at <paramref name="depth"/>, the current depth (the markers' fast path).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal void PushAt(int id, int depth)
+    {
+        int[] frames = Frames;
+        if ((uint)depth < (uint)frames.Length)
+        {
+            frames[depth] = id;
+            // Release order: the sampler must see the id before the depth that exposes it
+            // (a plain store on x64, a store-release on ARM).
+            Volatile.Write(ref Depth, depth + 1);
+        }
+        else
+        {
+            PushOverflow(id, depth);
+        }
+    }
+
     /// <summary>Slow path of a push that does not fit: grow, or count past the cap.</summary>
-    internal void PushOverflow(int id, int depth)
+    private void PushOverflow(int id, int depth)
     {
         var frames = Frames;
         if (frames.Length < MaxRecordedDepth)

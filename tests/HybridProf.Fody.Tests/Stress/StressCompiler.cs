@@ -6,7 +6,8 @@ namespace HybridProf.Fody.Tests.Stress;
 /// <summary>Compiles one source file with the HybridProf generator, as a consumer's build would, with a PDB.</summary>
 public static class StressCompiler
 {
-    public static string Compile(string source, string directory, string name, bool optimize)
+    /// <param name="buildProperties">MSBuild properties the generator sees, e.g. <c>HybridProfSmallMethodLimit</c> → <c>0</c>.</param>
+    public static string Compile(string source, string directory, string name, bool optimize, IReadOnlyDictionary<string, string>? buildProperties = null)
     {
         Directory.CreateDirectory(directory);
         var parse = new CSharpParseOptions(LanguageVersion.Latest);
@@ -14,7 +15,9 @@ public static class StressCompiler
             new[] { CSharpSyntaxTree.ParseText(source, parse, path: Path.Combine(directory, name + ".cs"), encoding: System.Text.Encoding.UTF8) },
             References(),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: optimize ? OptimizationLevel.Release : OptimizationLevel.Debug, nullableContextOptions: NullableContextOptions.Disable));
-        var driver = CSharpGeneratorDriver.Create(new[] { new HybridProf.Generators.MethodTableGenerator().AsSourceGenerator() }, parseOptions: parse);
+        var properties = (buildProperties ?? new Dictionary<string, string>()).ToDictionary(p => "build_property." + p.Key, p => p.Value);
+        var driver = CSharpGeneratorDriver.Create(new[] { new HybridProf.Generators.MethodTableGenerator().AsSourceGenerator() },
+            parseOptions: parse, optionsProvider: new HybridProf.Generators.Tests.Infrastructure.TestOptions(properties));
         driver.RunGeneratorsAndUpdateCompilation(compilation, out var generated, out _);
 
         string dll = Path.Combine(directory, name + ".dll");

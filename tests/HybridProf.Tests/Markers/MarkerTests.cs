@@ -25,6 +25,30 @@ public class MarkerTests
     }
 
     [Fact]
+    public void Version_1_markers_of_libraries_woven_earlier_nest_with_version_2_ones()
+    {
+        var seen = Table.InVersion1("Tests.Outer", () => Table.In("Tests.Inner", () => Table.InVersion1("Tests.Recursive", () => Profiler.CurrentStack())));
+        Assert.Equal(new[] { "Tests.Outer", "Tests.Inner", "Tests.Recursive" }, seen);
+        Assert.Equal(0, ShadowStack.Current.Depth);
+    }
+
+    [Fact]
+    public void A_pop_restores_the_depth_its_push_saw_even_when_a_callee_left_a_frame_behind()
+    {
+        int depthInside = -1;
+        Table.In("Tests.Outer", () =>
+        {
+            // A callee whose exit never ran (it cannot happen with woven code, whose pop is in a
+            // finally; it stands for any unbalanced marker): the outer pop still restores depth 0.
+            Marker.Push(Table.Id("Tests.Inner"));
+            depthInside = ShadowStack.Current.Depth;
+        });
+        Assert.Equal(2, depthInside);
+        Assert.Equal(0, ShadowStack.Current.Depth);
+        Assert.Empty(Profiler.CurrentStack());
+    }
+
+    [Fact]
     public void A_frame_that_throws_is_popped_before_the_catch_runs()
     {
         IReadOnlyList<string>? inCatch = null;

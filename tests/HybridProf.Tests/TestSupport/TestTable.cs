@@ -4,7 +4,8 @@ namespace HybridProf.Tests.TestSupport;
 
 /// <summary>
 /// A method table registered by hand, standing in for a woven assembly: tests call
-/// <see cref="Marker.Enter"/>/<see cref="Marker.Exit"/> themselves with its ids.
+/// <see cref="Marker.Push"/>/<see cref="Marker.Pop"/> (the calls the weaver plants) themselves
+/// with its ids; <see cref="InVersion1"/> uses the calls libraries woven with contract version 1 make.
 /// </summary>
 public sealed class TestTable
 {
@@ -22,6 +23,20 @@ public sealed class TestTable
 
     /// <summary>Runs <paramref name="body"/> inside the named frame, as woven code would.</summary>
     public T In<T>(string name, Func<T> body)
+    {
+        var frame = Marker.Push(Id(name));
+        try
+        {
+            return body();
+        }
+        finally
+        {
+            Marker.Pop(frame);
+        }
+    }
+
+    /// <summary>Like <see cref="In{T}"/>, with the entry and exit markers of contract version 1.</summary>
+    public T InVersion1<T>(string name, Func<T> body)
     {
         var stack = Marker.Enter(Id(name));
         try

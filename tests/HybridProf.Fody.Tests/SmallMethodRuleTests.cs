@@ -1,0 +1,261 @@
+using System.Reflection;
+using Fody;
+using HybridProf.Fody.Tests.Stress;
+
+namespace HybridProf.Fody.Tests;
+
+/// <summary>
+/// The size rule: small straight-line methods that call only code the profile sees are left
+/// unmarked and their time is their caller's; the stacks around them stay exact in ordinary,
+/// async, iterator and lambda code. Each input is compiled with the generator, woven with the
+/// rule and run.
+/// </summary>
+public class SmallMethodRuleTests
+{
+    private const string Source = """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+        using HybridProf;
+
+        [assembly: Profile]
+
+        namespace Rule
+        {
+            [NoProfile]
+            public static class Probe
+            {
+                public static string Stack() => string.Join(" > ", Profiler.CurrentStack());
+            }
+
+            public static class Shapes
+            {
+                // Marked: a loop.
+                public static string Outer()
+                {
+                    string seen = "";
+                    for (int i = 0; i < 1; i++)
+                        seen = Small();
+                    return seen;
+                }
+
+                // Folded: small, no loop, calls only listed code.
+                private static string Small() => Inner();
+
+                // Marked: a loop (and a call out of sight).
+                private static string Inner()
+                {
+                    string seen = "";
+                    for (int i = 0; i < 1; i++)
+                        seen = Probe.Stack();
+                    return seen;
+                }
+
+                public static string ViaPinned()
+                {
+                    string seen = "";
+                    for (int i = 0; i < 1; i++)
+                        seen = Pinned();
+                    return seen;
+                }
+
+                // Marked: [Profile] on the method itself.
+                [Profile]
+                private static string Pinned() => Inner();
+
+                public static string ViaWrapperOfUnseenCode()
+                {
+                    string seen = "";
+                    for (int i = 0; i < 1; i++)
+                        seen = Wrapper();
+                    return seen;
+                }
+
+                // Marked although small: it hands its work to code the profile does not see.
+                private static string Wrapper() => Probe.Stack();
+
+                // Marked although small: recursive.
+                public static int Factorial(int n) => n <= 1 ? 1 : n * Factorial(n - 1);
+
+                // Folded: arithmetic only.
+                public static int Twice(int x) => x * 2;
+
+                public static async Task<string> OuterAsync()
+                {
+                    string seen = await SmallTask();
+                    return seen + " | after: " + Probe.Stack();
+                }
+
+                // Folded: a small method that returns another method's task.
+                private static Task<string> SmallTask() => InnerAsync();
+
+                private static async Task<string> InnerAsync()
+                {
+                    await Task.Yield();
+                    return Probe.Stack();
+                }
+
+                public static string Consume()
+                {
+                    foreach (string seen in SmallItems())
+                        return seen;
+                    return "";
+                }
+
+                // Folded: returns another method's iterator.
+                private static IEnumerable<string> SmallItems() => Items();
+
+                private static IEnumerable<string> Items()
+                {
+                    yield return Probe.Stack();
+                }
+
+                public static string ThroughLambda()
+                {
+                    Func<string> small = () => Inner();
+                    string seen = "";
+                    for (int i = 0; i < 1; i++)
+                        seen = small();
+                    return seen;
+                }
+
+                public static string AfterAThrow()
+                {
+                    for (int i = 0; i < 1; i++)
+                    {
+                        try
+                        {
+                            Throws();
+                        }
+                        catch (InvalidOperationException)
+                        {
+                        }
+                    }
+                    return Probe.Stack();
+                }
+
+                // Folded: building an exception that is thrown at once is cold code.
+                private static int Throws() => throw new InvalidOperationException("on purpose");
+            }
+        }
+        """;
+
+    private static readonly Lazy<Woven> s_default = new(() => Woven.Build(Source, limit: null));
+    private static readonly Lazy<Woven> s_markEverything = new(() => Woven.Build(Source, limit: "0"));
+
+    [Fact]
+    public void A_folded_method_is_absent_and_its_callee_is_under_its_caller()
+    {
+        Assert.Equal("Rule.Shapes.Outer > Rule.Shapes.Inner", s_default.Value.Call("Outer"));
+        Assert.Empty(Profiler.CurrentStack());
+    }
+
+    [Fact]
+    public void Limit_0_marks_every_method()
+    {
+        Assert.Equal("Rule.Shapes.Outer > Rule.Shapes.Small > Rule.Shapes.Inner", s_markEverything.Value.Call("Outer"));
+        Assert.DoesNotContain(s_markEverything.Value.Flags, f => f.Value.Contains('s'));
+        Assert.DoesNotContain("folded", s_markEverything.Value.Summary);
+    }
+
+    [Fact]
+    public void Profile_on_the_method_itself_keeps_a_small_method_marked()
+    {
+        Assert.Equal("Rule.Shapes.ViaPinned > Rule.Shapes.Pinned > Rule.Shapes.Inner", s_default.Value.Call("ViaPinned"));
+        Assert.Equal("p", s_default.Value.Flags["Rule.Shapes.Pinned"]);
+    }
+
+    [Fact]
+    public void A_small_method_that_calls_code_out_of_sight_keeps_its_frame()
+    {
+        Assert.Equal("Rule.Shapes.ViaWrapperOfUnseenCode > Rule.Shapes.Wrapper", s_default.Value.Call("ViaWrapperOfUnseenCode"));
+    }
+
+    [Fact]
+    public void The_table_records_which_methods_were_folded_and_the_build_says_how_many()
+    {
+        var flags = s_default.Value.Flags;
+        Assert.Equal("s", flags["Rule.Shapes.Small"]);
+        Assert.Equal("s", flags["Rule.Shapes.Twice"]);
+        Assert.Equal("s", flags["Rule.Shapes.SmallTask"]);
+        Assert.Equal("s", flags["Rule.Shapes.SmallItems"]);
+        Assert.Equal("s", flags["Rule.Shapes.Throws"]);
+        Assert.Equal("s", flags["Rule.Shapes.ThroughLambda.lambda1"]);
+        Assert.Equal("-", flags["Rule.Shapes.Factorial"]);
+        Assert.Equal("-", flags["Rule.Shapes.Wrapper"]);
+        Assert.Equal("-", flags["Rule.Shapes.Inner"]);
+        Assert.Equal("a", flags["Rule.Shapes.InnerAsync"]);
+        Assert.Equal(24, s_default.Value.Call<int>("Twice", 12));
+        Assert.Equal(120, s_default.Value.Call<int>("Factorial", 5));
+        int folded = flags.Count(f => f.Value.Contains('s'));
+        Assert.Contains($"{folded} small ones (IL ≤ 64 bytes, no loop, no call out of sight) folded into their callers", s_default.Value.Summary);
+    }
+
+    [Fact]
+    public async Task An_async_chain_through_a_folded_method_stays_exact_and_leaves_no_frame()
+    {
+        var task = (Task<string>)s_default.Value.Invoke("OuterAsync");
+        string seen = await task;
+        Assert.Equal("Rule.Shapes.OuterAsync > Rule.Shapes.InnerAsync | after: Rule.Shapes.OuterAsync", seen);
+        Assert.Empty(Profiler.CurrentStack());
+    }
+
+    [Fact]
+    public void An_iterator_returned_by_a_folded_method_steps_under_its_consumer()
+    {
+        Assert.Equal("Rule.Shapes.Consume > Rule.Shapes.Items", s_default.Value.Call("Consume"));
+        Assert.Empty(Profiler.CurrentStack());
+    }
+
+    [Fact]
+    public void A_folded_lambda_leaves_its_callee_under_the_caller()
+    {
+        Assert.Equal("Rule.Shapes.ThroughLambda > Rule.Shapes.Inner", s_default.Value.Call("ThroughLambda"));
+    }
+
+    [Fact]
+    public void A_throw_through_a_folded_method_leaves_the_stack_exact()
+    {
+        Assert.Equal("Rule.Shapes.AfterAThrow", s_default.Value.Call("AfterAThrow"));
+        Assert.Empty(Profiler.CurrentStack());
+    }
+
+    /// <summary>One compiled and woven input: its table's flags by display name and the build's summary line.</summary>
+    private sealed class Woven
+    {
+        private readonly Assembly _assembly;
+
+        private Woven(Assembly assembly, string summary)
+        {
+            _assembly = assembly;
+            Summary = summary;
+            string data = (string)assembly.GetType("HybridProf.Generated.__HybridProfMethodTable")!
+                .GetField("Data", BindingFlags.NonPublic | BindingFlags.Static)!.GetRawConstantValue()!;
+            Flags = data.Split('\n').Skip(1).Select(l => l.Split('\t')).ToDictionary(f => f[2], f => f[1]);
+        }
+
+        public IReadOnlyDictionary<string, string> Flags { get; }
+
+        public string Summary { get; }
+
+        public static Woven Build(string source, string? limit)
+        {
+            string label = limit is null ? "default" : "limit" + limit;
+            string dir = Path.Combine(Path.GetTempPath(), "hybridprof-size-rule", label + "-" + Guid.NewGuid().ToString("N")[..8]);
+            var properties = limit is null ? null : new Dictionary<string, string> { ["HybridProfSmallMethodLimit"] = limit };
+            string path = StressCompiler.Compile(source, dir, "Rule" + label, optimize: true, properties);
+            var weaver = new ModuleWeaver();
+            var result = weaver.ExecuteTestRun(path, runPeVerify: false, assemblyName: "Rule" + label + ".Woven");
+            Assert.Empty(result.Errors);
+            string summary = Assert.Single(result.Messages, m => m.Text.StartsWith("instrumented ", StringComparison.Ordinal)).Text;
+            return new Woven(result.Assembly, summary);
+        }
+
+        public object Invoke(string method, params object[] args) =>
+            _assembly.GetType("Rule.Shapes")!.GetMethod(method, BindingFlags.Public | BindingFlags.Static)!.Invoke(null, args)!;
+
+        public string Call(string method) => (string)Invoke(method);
+
+        public T Call<T>(string method, params object[] args) => (T)Invoke(method, args);
+    }
+}

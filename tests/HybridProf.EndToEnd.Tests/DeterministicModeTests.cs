@@ -20,6 +20,8 @@ public sealed class DeterministicModeTests(PackedApp app)
         Assert.Equal("10", Calls(text, "E2eApp.Counted.G"));
         Assert.Equal("5/1", Calls(text, "E2eApp.Counted.Recurse"));
         Assert.Equal("1", Calls(text, "E2eApp.Program.Main"));
+        // The app's other one-line methods are folded into their callers, and the report says so.
+        Assert.Matches(@"(?m)^Folded: \d+ small instrumented methods? ha(s|ve) no frame of (its|their) own", text);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.Threading;
 
 namespace HybridProf.Markers;
 
@@ -16,6 +17,7 @@ public static class MethodRegistry
     // Index = global id. Replaced, never mutated, so readers need no lock.
     private static MethodEntry?[] s_entries = new MethodEntry?[1];
     private static readonly List<string> s_unwoven = new();
+    private static int s_folded;
 
     /// <summary>
     /// Called by generated code when an instrumented assembly loads. Part of the binary
@@ -50,6 +52,8 @@ public static class MethodRegistry
             s_entries = next;
             if (!woven && entries.Count > 0)
                 s_unwoven.Add(entries[0].Name);
+            foreach (var entry in entries)
+                s_folded += entry.IsFolded ? 1 : 0;
         }
 
         // The automatic session (HYBRIDPROF_OUTPUT) starts here, on the first table.
@@ -66,6 +70,9 @@ public static class MethodRegistry
 
     /// <summary>Number of ids handed out so far (the highest global id).</summary>
     internal static int Count => s_entries.Length - 1;
+
+    /// <summary>Listed methods that have no marker (small, or in the tune list): their time is their callers'.</summary>
+    internal static int FoldedCount => Volatile.Read(ref s_folded);
 
     /// <summary>A method of each assembly that declared [Profile] but was never woven.</summary>
     internal static IReadOnlyList<string> UnwovenAssemblies

@@ -16,8 +16,20 @@ namespace HybridProf.Model;
 /// The profiled program's name (entry assembly or process), shown in titles; null when unknown,
 /// e.g. for a profile read back from a format that does not keep it.
 /// </param>
-public sealed record ProfileMetadata(ProfileMode Mode, int RateHz, TimeSpan Duration, long MissedTicks = 0, long Observations = 0, string? Program = null)
+/// <param name="FoldedMethods">
+/// Methods of the instrumented assemblies that have no frame of their own (left out as small, or
+/// by the tune list): their time is their callers'. 0 when none or unknown.
+/// </param>
+public sealed record ProfileMetadata(ProfileMode Mode, int RateHz, TimeSpan Duration, long MissedTicks = 0, long Observations = 0, string? Program = null, int FoldedMethods = 0)
 {
+    /// <summary>The line reports print about <see cref="FoldedMethods"/>, or null when there are none.</summary>
+    public string? FoldedNote => FoldedMethods switch
+    {
+        0 => null,
+        1 => "Folded: 1 small instrumented method has no frame of its own; its time is its callers' (HybridProfSmallMethodLimit=0 marks it).",
+        _ => FormattableString.Invariant($"Folded: {FoldedMethods} small instrumented methods have no frame of their own; their time is their callers' (HybridProfSmallMethodLimit=0 marks them)."),
+    };
+
     /// <summary>Unit of one weight: "samples" or "nanoseconds".</summary>
     public string Unit => Mode == ProfileMode.Deterministic ? "nanoseconds" : "samples";
 }

@@ -21,6 +21,16 @@ public class PprofRoundTripTests
         Assert.Equal(profile.Metadata, read.Metadata);
     }
 
+    [Theory]
+    [InlineData(ProfileMode.Cpu)]
+    [InlineData(ProfileMode.Deterministic)]
+    public void The_number_of_folded_methods_round_trips(ProfileMode mode)
+    {
+        var shop = SampleProfiles.Shop(mode);
+        var profile = new Profile(shop.Frames, shop.Threads, shop.Stacks, shop.Metadata with { FoldedMethods = 42 }, shop.Timings);
+        Assert.Equal(42, RoundTrip(profile).Metadata.FoldedMethods);
+    }
+
     [Fact]
     public void Random_profiles_round_trip()
     {

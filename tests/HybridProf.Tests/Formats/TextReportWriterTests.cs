@@ -21,6 +21,19 @@ public class TextReportWriterTests
     }
 
     [Fact]
+    public void Folded_methods_get_one_line_under_the_header_in_both_reports()
+    {
+        foreach (var mode in new[] { ProfileMode.Cpu, ProfileMode.Deterministic })
+        {
+            var shop = SampleProfiles.Shop(mode);
+            var folded = new Profile(shop.Frames, shop.Threads, shop.Stacks, shop.Metadata with { FoldedMethods = 7 }, shop.Timings);
+            string note = "Folded: 7 small instrumented methods have no frame of their own; their time is their callers' (HybridProfSmallMethodLimit=0 marks them).\n";
+            Assert.Contains(note, TextReportWriter.Render(folded));
+            Assert.DoesNotContain("Folded:", TextReportWriter.Render(shop));
+        }
+    }
+
+    [Fact]
     public void Rows_are_sorted_by_own_weight_then_name()
     {
         var profile = SampleProfiles.FromCollapsed(("main;b", 5), ("main;a", 5), ("main;c", 9), ("main", 1));

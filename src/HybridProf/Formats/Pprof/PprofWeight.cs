@@ -21,10 +21,12 @@ internal sealed class PprofWeight
     private readonly int? _rateHz;
     private readonly long _missedTicks;
     private readonly long _observations;
+    private readonly int _foldedMethods;
     private readonly string? _program;
 
-    private PprofWeight(int index, long scale, ProfileMode mode, int? rateHz, long missedTicks, long observations, string? program)
+    private PprofWeight(int index, long scale, ProfileMode mode, int? rateHz, long missedTicks, long observations, int foldedMethods, string? program)
     {
+        _foldedMethods = foldedMethods;
         _program = program;
         _observations = observations;
         _index = index;
@@ -72,7 +74,8 @@ internal sealed class PprofWeight
             rate = (int)Math.Round(1e9 / m.Period);
         long missed = long.TryParse(Field(comment, "missed_ticks"), NumberStyles.None, CultureInfo.InvariantCulture, out long t) ? t : 0;
         long observations = long.TryParse(Field(comment, "observations"), NumberStyles.None, CultureInfo.InvariantCulture, out long o) ? o : 0;
-        return new PprofWeight(index, scale, mode, rate, missed, observations, string.IsNullOrEmpty(program) ? null : program);
+        int folded = int.TryParse(Field(comment, "folded_methods"), NumberStyles.None, CultureInfo.InvariantCulture, out int f) ? f : 0;
+        return new PprofWeight(index, scale, mode, rate, missed, observations, folded, string.IsNullOrEmpty(program) ? null : program);
     }
 
     /// <summary>The sample's weight in the model's unit (may be zero or negative: the caller skips those).</summary>
@@ -90,7 +93,8 @@ internal sealed class PprofWeight
         TimeSpan.FromTicks(Math.Max(0, m.DurationNanos) / 100),
         _missedTicks,
         _observations,
-        _program);
+        _program,
+        _foldedMethods);
 
     private static long NanosPer(string unit) => unit switch
     {

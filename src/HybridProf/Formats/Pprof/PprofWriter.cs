@@ -89,7 +89,7 @@ public sealed class PprofWriter : IProfileWriter
     }
 
     internal static string Comment(ProfileMetadata metadata) =>
-        FormattableString.Invariant($"{CommentPrefix}mode={metadata.Mode.ToString().ToLowerInvariant()} rate_hz={metadata.RateHz} missed_ticks={metadata.MissedTicks} observations={metadata.Observations}");
+        FormattableString.Invariant($"{CommentPrefix}mode={metadata.Mode.ToString().ToLowerInvariant()} rate_hz={metadata.RateHz} missed_ticks={metadata.MissedTicks} observations={metadata.Observations} folded_methods={metadata.FoldedMethods}");
 
     private static ProtoWriter ValueType(PprofStrings strings, string type, string unit)
     {

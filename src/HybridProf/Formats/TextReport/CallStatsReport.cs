@@ -32,6 +32,8 @@ public static class CallStatsReport
         var w = new StringBuilder();
         long calls = all.Sum(f => f.Calls), primitive = all.Sum(f => f.PrimitiveCalls);
         w.Append(FormattableString.Invariant($"{calls} function calls ({primitive} primitive calls) in {Seconds(timings.TotalNanoseconds)} seconds (instrumented code, all threads; {profile.Metadata.Duration.TotalSeconds:0.000} s elapsed)\n\n"));
+        if (profile.Metadata.FoldedNote is { } folded)
+            w.Append(folded).Append("\n\n");
         w.Append("Ordered by: ").Append(SortName(sort)).Append('\n');
         if (rows.Count < all.Count)
             w.Append(FormattableString.Invariant($"List reduced from {all.Count} to {rows.Count} due to restriction <{top}>\n"));

@@ -55,6 +55,8 @@ public sealed class TextReportWriter : IProfileWriter
 
         var w = new StringBuilder();
         w.Append(Header(profile.Metadata, total)).Append('\n');
+        if (profile.Metadata.FoldedNote is { } folded)
+            w.Append(folded).Append('\n');
         w.Append($"Top {rows.Count.ToString(Inv)} of {all.Count.ToString(Inv)} functions by own {(ns ? "time" : "samples")}\n\n");
 
         string ownHead = ns ? "Own(ns)" : "OwnSamples", totalHead = ns ? "Total(ns)" : "TotalSamples";

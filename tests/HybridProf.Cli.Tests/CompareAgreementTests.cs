@@ -23,7 +23,7 @@ public sealed class CompareAgreementTests(ITestOutputHelper output)
 
         Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
         Assert.Contains("medians of the elapsed_ms= the program prints", run.Stdout);
-        foreach (string mode in new[] { "plain", "sampling 100 Hz", "sampling 1000 Hz", "deterministic" })
+        foreach (string mode in new[] { "plain", "woven, not profiling", "sampling 100 Hz", "sampling 1000 Hz", "deterministic" })
             Assert.Matches(new Regex($@"^  {Regex.Escape(mode)} +\d+\.\d ms   x\d+\.\d{{3}}   \(runs: \d+, \d+, \d+\)$", RegexOptions.Multiline), run.Stdout);
         Assert.Contains("  sampled %   95% CI           determ. %   diff    function", run.Stdout);
         foreach (string function in new[] { "Large", "Medium", "Small" })

@@ -29,7 +29,11 @@ internal sealed class RunModes
         bool defaultRate = settings.Rate == 100;
         Sampled = defaultRate ? atDefaultRate : new RunMode($"sampling {settings.Rate} Hz", settings.Command, settings.SampleMode, settings.Rate);
         Deterministic = new RunMode("deterministic", settings.Command, "deterministic", null);
-        All = defaultRate ? [Baseline, Sampled, Deterministic] : [Baseline, atDefaultRate, Sampled, Deterministic];
+        var sampling = defaultRate ? new[] { Sampled } : new[] { atDefaultRate, Sampled };
+        // Beside a plain build, the woven one not profiling shows what the markers alone cost:
+        // what every woven build pays, e.g. in production, until someone attaches.
+        RunMode[] idle = settings.Plain is null ? [] : [new RunMode("woven, not profiling", settings.Command, null, null)];
+        All = [Baseline, .. idle, .. sampling, Deterministic];
     }
 
     /// <summary>What the others are measured against: the plain build, or the woven one not profiling.</summary>

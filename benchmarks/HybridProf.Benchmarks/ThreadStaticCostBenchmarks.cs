@@ -18,6 +18,9 @@ public class ThreadStaticCostBenchmarks
 
     [Benchmark(OperationsPerInvoke = 1000)]
     public int Slot() { int a = 1; for (int i = 0; i < 1000; i++) a = Tls.ViaSlot(a, i); return a; }
+
+    [Benchmark(OperationsPerInvoke = 1000)]
+    public int NativeBlock() { int a = 1; for (int i = 0; i < 1000; i++) a = Tls.ViaNativeBlock(a, i); return a; }
 }
 
 [NoProfile]
@@ -28,8 +31,12 @@ public sealed class Holder
 }
 
 [NoProfile]
-public static class Tls
+public static unsafe class Tls
 {
+    // A pointer is a non-GC thread static: .NET 9+ keeps those inline in the thread's block,
+    // one load after the runtime's thread-local lookup instead of a chain of them.
+    [ThreadStatic] private static int* t_block;
+
     [ThreadStatic] private static Holder? t_ref;
     [ThreadStatic] private static int t_slot;
     private static readonly Holder[] s_all = new Holder[1024];
@@ -44,6 +51,21 @@ public static class Tls
         int d = h.D; h.F[d] = i; h.D = d + 1;
         int r = (a * 31) ^ i;
         h.D--;
+        return r;
+    }
+
+    /// <summary>The stack in native memory: [depth, frames…], found through a pointer thread static.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static int ViaNativeBlock(int a, int i)
+    {
+        int* b = t_block;
+        if (b == null)
+            b = t_block = (int*)System.Runtime.InteropServices.NativeMemory.AllocZeroed(4096 * sizeof(int));
+        int d = b[0];
+        b[1 + d] = i;
+        System.Threading.Volatile.Write(ref b[0], d + 1);
+        int r = (a * 31) ^ i;
+        b[0] = d;
         return r;
     }
 

@@ -80,6 +80,15 @@ public class SmallMethodRuleTests
                 // Folded: arithmetic only.
                 public static int Twice(int x) => x * 2;
 
+                // Folded: the BCL's in-memory building blocks cost next to nothing.
+                public static void Remember(List<string> seen, string item) => seen.Add(item.Trim());
+
+                // Marked: it hands its work to I/O, which the profile does not see.
+                public static string Load(string path) => System.IO.File.ReadAllText(path);
+
+                // Marked: the delegate may run anything.
+                public static int Apply(Func<int, int> f, int x) => f(x);
+
                 public static async Task<string> OuterAsync()
                 {
                     string seen = await SmallTask();
@@ -181,6 +190,9 @@ public class SmallMethodRuleTests
         Assert.Equal("s", flags["Rule.Shapes.SmallItems"]);
         Assert.Equal("s", flags["Rule.Shapes.Throws"]);
         Assert.Equal("s", flags["Rule.Shapes.ThroughLambda.lambda1"]);
+        Assert.Equal("s", flags["Rule.Shapes.Remember"]);
+        Assert.Equal("-", flags["Rule.Shapes.Load"]);
+        Assert.Equal("-", flags["Rule.Shapes.Apply"]);
         Assert.Equal("-", flags["Rule.Shapes.Factorial"]);
         Assert.Equal("-", flags["Rule.Shapes.Wrapper"]);
         Assert.Equal("-", flags["Rule.Shapes.Inner"]);

@@ -53,15 +53,15 @@ public sealed partial class ModuleWeaver : BaseModuleWeaver
                 tunedOut++;
                 WriteDebug($"HybridProf: {entry.DisplayName}: left out by the tune list");
             }
-            else if (sizeRule.IsLeftOut(method, entry))
+            else if (sizeRule.WhyMarked(method, entry) is { } reason)
             {
-                small.Add(entry.LocalId);
-                WriteDebug($"HybridProf: {entry.DisplayName}: folded into its callers (IL {method.Body.CodeSize} bytes, no loop, no call out of sight)");
+                Weave(entry, method, markers);
+                WriteDebug($"HybridProf: {entry.DisplayName}: instrumented ({reason})");
             }
             else
             {
-                Weave(entry, method, markers);
-                WriteDebug($"HybridProf: {entry.DisplayName}: instrumented (IL {method.Body.CodeSize} bytes)");
+                small.Add(entry.LocalId);
+                WriteDebug($"HybridProf: {entry.DisplayName}: folded into its callers (IL {method.Body.CodeSize} bytes, no loop, no call out of sight)");
             }
         }
 

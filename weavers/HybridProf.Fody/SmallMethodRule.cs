@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
 
@@ -31,13 +32,27 @@ internal sealed class SmallMethodRule
     /// </summary>
     public const int DefaultLimit = 64;
 
-    // Types whose members are cheap leaf code that the JIT mostly turns into a few instructions.
+    // The BCL's in-memory building blocks: a call costs little and does no more than its
+    // arguments ask (strings, spans, math, collections, compiler helpers), so a small method
+    // that calls them does its own work, not work handed elsewhere. Not here: I/O, waiting,
+    // threads, reflection, LINQ and other calls that run delegates, text writers (their target
+    // may be a file): a small method calling those keeps its frame.
     private static readonly HashSet<string> CheapTypes = new(StringComparer.Ordinal)
     {
-        "System.Math", "System.MathF", "System.Char", "System.Object",
-        "System.Span`1", "System.ReadOnlySpan`1", "System.Numerics.BitOperations",
-        "System.Runtime.CompilerServices.Unsafe", "System.Runtime.InteropServices.MemoryMarshal",
+        "System.Object", "System.String", "System.Char", "System.Boolean", "System.Byte", "System.Int16", "System.UInt16",
+        "System.Int32", "System.UInt32", "System.Int64", "System.UInt64", "System.Single", "System.Double", "System.Decimal",
+        "System.IntPtr", "System.UIntPtr", "System.Math", "System.MathF", "System.Array", "System.Nullable`1",
+        "System.Span`1", "System.ReadOnlySpan`1", "System.Memory`1", "System.ReadOnlyMemory`1", "System.MemoryExtensions",
+        "System.Text.StringBuilder", "System.Numerics.BitOperations",
+        "System.Collections.Generic.List`1", "System.Collections.Generic.Dictionary`2", "System.Collections.Generic.HashSet`1",
+        "System.Collections.Generic.Stack`1", "System.Collections.Generic.Queue`1", "System.Collections.Generic.KeyValuePair`2",
+        "System.Collections.Generic.EqualityComparer`1", "System.Collections.Generic.Comparer`1",
+        "System.Runtime.CompilerServices.Unsafe", "System.Runtime.CompilerServices.RuntimeHelpers",
+        "System.Runtime.InteropServices.MemoryMarshal", "System.Runtime.InteropServices.CollectionsMarshal",
     };
+
+    // Delegate parameters run code of any size; sorting is not a building block's constant cost.
+    private static readonly string[] DelegateTypePrefixes = { "Func`", "Action`", "Action", "Predicate`", "Comparison`", "Converter`" };
 
     private readonly int _limit;
     private readonly HashSet<MethodDefinition> _listed;
@@ -50,23 +65,36 @@ internal sealed class SmallMethodRule
         _listed = new HashSet<MethodDefinition>(listed);
     }
 
-    public bool IsLeftOut(MethodDefinition method, TableEntry entry)
+    public bool IsLeftOut(MethodDefinition method, TableEntry entry) => WhyMarked(method, entry) is null;
+
+    /// <summary>Why the method keeps its marker, for the build's detailed log; null when it is folded.</summary>
+    public string? WhyMarked(MethodDefinition method, TableEntry entry)
     {
-        if (_limit <= 0 || entry.IsPinned || entry.IsStateMachine || !method.HasBody)
-            return false;
+        if (_limit <= 0)
+            return "HybridProfSmallMethodLimit=0";
+        if (entry.IsPinned)
+            return "[Profile] on itself";
+        if (entry.IsStateMachine)
+            return "async or iterator";
+        if (!method.HasBody)
+            return "no body";
         if ((method.ImplAttributes & MethodImplAttributes.NoInlining) != 0)
-            return false;
+            return "NoInlining";
         var body = method.Body;
-        if (body.CodeSize > _limit || body.HasExceptionHandlers)
-            return false;
+        if (body.CodeSize > _limit)
+            return $"IL {body.CodeSize} bytes";
+        if (body.HasExceptionHandlers)
+            return "exception handler";
         foreach (var instruction in body.Instructions)
         {
-            if (instruction.OpCode.Code == Code.Localloc || BranchesBack(instruction))
-                return false;
+            if (instruction.OpCode.Code == Code.Localloc)
+                return "stackalloc";
+            if (BranchesBack(instruction))
+                return "loop";
             if (instruction.Operand is MethodReference callee && !IsVisibleOrCheap(instruction, callee, method))
-                return false;
+                return "calls " + callee.DeclaringType.Name + "." + callee.Name;
         }
-        return true;
+        return null;
     }
 
     private static bool BranchesBack(Instruction instruction) => instruction.Operand switch
@@ -77,26 +105,52 @@ internal sealed class SmallMethodRule
     };
 
     /// <summary>
-    /// A call the small method may make and still be folded: to a listed method of this module
-    /// other than itself (its time shows under its own frame or its caller's), a property getter
-    /// or operator (cheap by the design guidelines), a member of a leaf type such as
-    /// <c>System.Math</c>, or the construction of an exception that is thrown at once (cold).
+    /// A call the small method may make and still be folded: to a method of this module other
+    /// than itself that the profile sees or that is part of its callers anyway (listed, abstract,
+    /// written by the compiler, <c>AggressiveInlining</c>), a property accessor or operator (cheap
+    /// by the design guidelines), one of the BCL's in-memory building blocks, <c>typeof</c>, a
+    /// <c>Throw…</c> helper, or an exception built and thrown at once (cold). Not: a same-module
+    /// method excluded from the profile (<c>[NoProfile]</c>, generated files), whose time this frame names.
     /// </summary>
     private bool IsVisibleOrCheap(Instruction call, MethodReference callee, MethodDefinition caller)
     {
         if (callee.DeclaringType.GetElementType().Scope == caller.Module)
         {
             var definition = callee.Resolve();
-            return definition != caller && (definition is null || _listed.Contains(definition) || IsAccessorOrOperator(callee));
+            return definition != caller && (definition is null || _listed.Contains(definition) || !definition.HasBody
+                || IsAccessorOrOperator(callee) || IsWrittenByTheCompiler(definition) || IsInlinedByRequest(definition));
         }
         if (call.OpCode.Code == Code.Ldftn || call.OpCode.Code == Code.Ldvirtftn || call.OpCode.Code == Code.Ldtoken)
             return true;
         return IsAccessorOrOperator(callee)
-            || CheapTypes.Contains(callee.DeclaringType.GetElementType().FullName)
+            || IsBuildingBlock(callee)
+            || (callee.Name == "GetTypeFromHandle" && callee.DeclaringType.FullName == "System.Type")
             || callee.Name.StartsWith("Throw", StringComparison.Ordinal)
             || (call.OpCode.Code == Code.Newobj && call.Next?.OpCode.Code == Code.Throw);
     }
 
+    private static bool IsBuildingBlock(MethodReference callee) =>
+        CheapTypes.Contains(callee.DeclaringType.GetElementType().FullName)
+        && callee.Name != "Sort"
+        && !callee.Parameters.Any(p => Array.Exists(DelegateTypePrefixes, d => p.ParameterType.Name.StartsWith(d, StringComparison.Ordinal)));
+
     private static bool IsAccessorOrOperator(MethodReference callee) =>
-        callee.Name.StartsWith("get_", StringComparison.Ordinal) || callee.Name.StartsWith("op_", StringComparison.Ordinal);
+        callee.Name.StartsWith("get_", StringComparison.Ordinal)
+        || callee.Name.StartsWith("set_", StringComparison.Ordinal)
+        || callee.Name.StartsWith("op_", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Code of this module the generator never lists because the compiler wrote it (auto-property
+    /// accessors, default constructors, closure classes): trivial, and nothing a user named.
+    /// </summary>
+    private static bool IsWrittenByTheCompiler(MethodDefinition method) =>
+        HasCompilerGenerated(method) || HasCompilerGenerated(method.DeclaringType)
+        || (method.IsConstructor && !method.IsStatic && !method.HasParameters);
+
+    /// <summary><c>AggressiveInlining</c>: the generator leaves it out because it becomes part of its callers.</summary>
+    private static bool IsInlinedByRequest(MethodDefinition method) =>
+        (method.ImplAttributes & MethodImplAttributes.AggressiveInlining) != 0;
+
+    private static bool HasCompilerGenerated(ICustomAttributeProvider provider) =>
+        provider.HasCustomAttributes && provider.CustomAttributes.Any(a => a.AttributeType.FullName == "System.Runtime.CompilerServices.CompilerGeneratedAttribute");
 }

@@ -40,11 +40,28 @@ public sealed class CompareCommandTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void A_command_that_is_not_instrumented_is_told_what_to_add()
+    public void A_command_that_leaves_no_profile_is_told_both_causes_it_may_have()
     {
         var run = Run($"compare --rounds 1 -- dotnet \"{Cli.ProgramPath("Workloads.Plain")}\" burn 10");
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("never ran instrumented code", Assert.Single(run.StderrLines));
+        string said = Assert.Single(run.StderrLines);
+        Assert.Contains("wrote none (round 1 of 1, sampling 100 Hz, exit code 0). Either it runs no instrumented code (add the HybridProf package", said);
+        Assert.Contains("or it lost its profile on the way out", said);
+        Assert.DoesNotContain("never ran instrumented code", said);
+    }
+
+    [Fact]
+    public void A_run_that_loses_its_profile_after_earlier_runs_wrote_theirs_is_told_so()
+    {
+        // The first two runs (not profiling, then sampling at 100 Hz) are real; the third
+        // (deterministic) exits at once with code 0, as an app whose profile is lost would.
+        string counter = Path.Combine(Path.GetTempPath(), "hybridprof-compare-" + Guid.NewGuid().ToString("N")[..8]);
+        string script = $"n=$(cat {counter} 2>/dev/null || echo 0); echo $((n+1)) > {counter}; [ $n -ge 2 ] && exit 0; exec dotnet '{Woven}' burn 10";
+        var run = Run($"compare --rounds 1 --rate 100 -- sh -c \"{script}\"");
+        File.Delete(counter);
+        Assert.Equal(1, run.ExitCode);
+        string said = Assert.Single(run.StderrLines);
+        Assert.Contains("wrote none in this run (round 1 of 1, deterministic, exit code 0), though earlier runs did: it runs instrumented code and lost this run's profile", said);
     }
 
     [Theory]

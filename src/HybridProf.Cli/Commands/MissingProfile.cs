@@ -27,6 +27,23 @@ internal static class MissingProfile
     }
 
     /// <summary>
+    /// A profiling run of <c>compare</c> that exited cleanly but left no profile. Compare does not
+    /// watch the app's agent, so unless an earlier run of the same command wrote a profile it
+    /// cannot tell a missing package from a profile lost on the way out, and says both.
+    /// </summary>
+    /// <param name="command">The command compare ran.</param>
+    /// <param name="exitCode">Its exit code (0: it exited cleanly).</param>
+    /// <param name="where">Which run, e.g. "round 2 of 3, deterministic".</param>
+    /// <param name="profiledBefore">An earlier profiling run of this comparison wrote a profile.</param>
+    public static string InComparison(IReadOnlyList<string> command, int exitCode, string where, bool profiledBefore)
+    {
+        string app = ChildProcess.Display(command);
+        return profiledBefore
+            ? $"no profile: '{app}' wrote none in this run ({where}, exit code {exitCode}), though earlier runs did: it runs instrumented code and lost this run's profile on the way out; nothing compared."
+            : $"no profile: '{app}' wrote none ({where}, exit code {exitCode}). Either it runs no instrumented code (add the HybridProf package: `dotnet add package HybridProf`, and `[assembly: HybridProf.Profile]` to one of its source files, then rebuild), or it lost its profile on the way out (its output may say why); nothing compared.";
+    }
+
+    /// <summary>
     /// The signal behind an exit code, read as shells do: .NET reports a child that a signal
     /// ended as 128 + the signal's number (an app that exits with such a code on its own reads
     /// the same, which is why the message says "exited on", not "was killed by").

@@ -54,7 +54,11 @@ internal static class CompareRunner
                     if (result.ExitCode != 0)
                         return progress.ClearFor(() => Failed(mode, round, settings.Rounds, result));
                     if (mode.Profiles && ProfileFiles(scratch, mode, round).Length == 0)
-                        return progress.ClearFor(() => Terminal.Fail(ChildProcess.NotInstrumented(mode.Command, result.ExitCode)));
+                    {
+                        bool profiledBefore = results.Any(r => r.Key.Profiles && r.Value.Count > 0);
+                        string where = $"round {round + 1} of {settings.Rounds}, {mode.Name}";
+                        return progress.ClearFor(() => Terminal.Fail(MissingProfile.InComparison(mode.Command, result.ExitCode, where, profiledBefore)));
+                    }
                     results[mode].Add(result);
                 }
             }

@@ -33,7 +33,7 @@ public sealed class Holder
 [NoProfile]
 public static unsafe class Tls
 {
-    // A pointer is a non-GC thread static: .NET 9+ keeps those inline in the thread's block,
+    // Pointers are non-GC thread statics: .NET 9+ keeps those inline in the thread's block,
     // one load after the runtime's thread-local lookup instead of a chain of them.
     [ThreadStatic] private static int* t_block;
 
@@ -54,19 +54,39 @@ public static unsafe class Tls
         return r;
     }
 
-    /// <summary>The stack in native memory: [depth, frames…], found through a pointer thread static.</summary>
+    /// <summary>
+    /// The depth and the frames in pinned arrays found through pointer thread statics (the
+    /// depth cell never moves, so a pop can restore it through the pointer its push saw).
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static int ViaNativeBlock(int a, int i)
     {
-        int* b = t_block;
-        if (b == null)
-            b = t_block = (int*)System.Runtime.InteropServices.NativeMemory.AllocZeroed(4096 * sizeof(int));
-        int d = b[0];
-        b[1 + d] = i;
-        System.Threading.Volatile.Write(ref b[0], d + 1);
+        int* depthCell = t_block;
+        if (depthCell == null)
+            depthCell = AttachBlock();
+        int d = *depthCell;
+        if ((uint)d < (uint)t_capacity)
+        {
+            t_frames[d] = i;
+            System.Threading.Volatile.Write(ref *depthCell, d + 1);
+        }
         int r = (a * 31) ^ i;
-        b[0] = d;
+        *depthCell = d;
         return r;
+    }
+
+    [ThreadStatic] private static int* t_frames;
+    [ThreadStatic] private static int t_capacity;
+    [ThreadStatic] private static int[]? t_pinned;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int* AttachBlock()
+    {
+        t_pinned = GC.AllocateArray<int>(65, pinned: true);
+        t_block = (int*)Unsafe.AsPointer(ref t_pinned[0]);
+        t_frames = t_block + 1;
+        t_capacity = 64;
+        return t_block;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -32,7 +32,16 @@ internal static class LaunchRecorder
         using var interrupt = new Interrupt();
         using var child = ChildProcess.Start(info);
         var status = new LaunchStatus(launchId);
-        int exitCode = Wait(child, interrupt, status);
+        int exitCode;
+        try
+        {
+            exitCode = Wait(child, interrupt, status);
+        }
+        finally
+        {
+            // Whatever happens, the terminal gets its last row back.
+            status.Clear();
+        }
         return Finish(scratch.Path, settings, command, exitCode, status.FoundApp, interrupt.Count > 0);
     }
 
@@ -55,7 +64,6 @@ internal static class LaunchRecorder
             status.Tick(clock.Elapsed);
         }
         child.WaitForExit();
-        status.Clear();
         return child.ExitCode;
     }
 

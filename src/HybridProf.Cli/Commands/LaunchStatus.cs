@@ -7,13 +7,15 @@ namespace HybridProf.Cli.Commands;
 /// <summary>
 /// The live status line of a launch, on stderr (stdout belongs to the app): elapsed time and
 /// the samples of the app's session, read once a second from the agent whose <c>hello</c>
-/// echoes this launch's id. The line only in a terminal (elsewhere the agent is still looked for,
-/// to know whether the app ran instrumented code); never fails the recording.
+/// echoes this launch's id. The line only in a terminal, on its last row below the app's output
+/// (<see cref="BottomStatusLine"/>); elsewhere the agent is still looked for, to know whether
+/// the app ran instrumented code. Never fails the recording.
 /// </summary>
 internal sealed class LaunchStatus(string launchId)
 {
     private readonly HashSet<int> _strangers = new();
     private readonly bool _enabled = !Console.IsErrorRedirected;
+    private readonly BottomStatusLine _line = new();
     private TimeSpan? _lastTick;
     private int? _pid;
 
@@ -40,13 +42,14 @@ internal sealed class LaunchStatus(string launchId)
         {
             samples = "";
         }
-        Console.Error.Write($"\rhybridprof: recording {elapsed.TotalSeconds:0} s, {samples}, Ctrl+C to stop\u001b[K");
+        _line.Show($"hybridprof: recording {elapsed.TotalSeconds:0} s, {samples}, Ctrl+C to stop");
     }
 
+    /// <summary>Erases the line and gives its row back; safe to call more than once.</summary>
     public void Clear()
     {
-        if (_enabled && _lastTick is not null)
-            Console.Error.Write("\r\u001b[K");
+        if (_enabled)
+            _line.Clear();
     }
 
     private void LookForApp()

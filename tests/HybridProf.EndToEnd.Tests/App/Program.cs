@@ -23,6 +23,7 @@ public static class Program
             case "exit": Workloads.BurnThreeToOne(seconds); Environment.Exit(3); break;
             case "crash": Workloads.BurnThreeToOne(seconds); throw new InvalidOperationException("unhandled on purpose");
             case "serve": Console.WriteLine("ready"); Workloads.BurnThreeToOne(600); break;
+            case "chatty": Workloads.BurnAndTalk(seconds); break;
             default: Console.Error.WriteLine($"unknown scenario {scenario}"); return 2;
         }
         Console.WriteLine("finished");
@@ -32,6 +33,17 @@ public static class Program
 
 public static class Workloads
 {
+    /// <summary>Burns CPU in instrumented code and prints a numbered line four times a second.</summary>
+    public static void BurnAndTalk(double seconds)
+    {
+        var clock = Stopwatch.StartNew();
+        for (int line = 1; clock.Elapsed.TotalSeconds < seconds; line++)
+        {
+            BurnThreeToOne(0.25);
+            Console.WriteLine($"app line {line}");
+        }
+    }
+
     public static void BurnThreeToOne(double seconds)
     {
         var clock = Stopwatch.StartNew();

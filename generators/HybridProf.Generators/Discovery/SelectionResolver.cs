@@ -7,7 +7,7 @@ namespace HybridProf.Generators.Discovery;
 /// <summary>
 /// Applies the selection rules: the closest <c>[Profile]</c> or <c>[NoProfile]</c> wins
 /// (member, then its type, then outer types, then the assembly); <c>AggressiveInlining</c>
-/// methods are left out unless the member itself says <c>[Profile]</c>.
+/// methods are left out unless the member itself says <c>[Profile]</c>, which pins it.
 /// </summary>
 internal static class SelectionResolver
 {
@@ -20,7 +20,7 @@ internal static class SelectionResolver
 
         var decided = Decide(own, method);
         if (decided is not null)
-            return decided.Value ? Selection.Profile : null;
+            return decided.Value ? Selection.Pinned : null;
 
         for (var type = method.ContainingType; type is not null; type = type.ContainingType)
         {
@@ -37,14 +37,16 @@ internal static class SelectionResolver
 
     /// <summary>
     /// The selection of a lambda or local function: its own attributes, else its
-    /// enclosing function's selection (<paramref name="enclosing"/>).
+    /// enclosing function's selection (<paramref name="enclosing"/>). A pin is the member's
+    /// own: the lambdas inside a pinned method are selected, not pinned.
     /// </summary>
     public static Selection? ForNested(IMethodSymbol? function, Selection? enclosing)
     {
+        var inherited = enclosing == Selection.Pinned ? Selection.Profile : enclosing;
         if (function is null)
-            return enclosing;
+            return inherited;
         var decided = Decide(Marks.Of(function), function);
-        return decided is null ? enclosing : decided.Value ? Selection.Profile : null;
+        return decided is null ? inherited : decided.Value ? Selection.Pinned : null;
     }
 
     /// <summary>True/false when the method's own mark or its inlining decides, null when its scope does.</summary>

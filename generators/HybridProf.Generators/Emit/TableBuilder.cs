@@ -20,7 +20,7 @@ internal static class TableBuilder
 
         var entries = declarations
             .SelectMany(static d => d)
-            .Where(e => e.Selection == Selection.Profile || facts.AssemblyProfiled)
+            .Where(e => e.Selection != Selection.Inherit || facts.AssemblyProfiled)
             .OrderBy(static e => e.File, StringComparer.Ordinal)
             .ThenBy(static e => e.Span.Position)
             .ThenByDescending(static e => e.Span.Length)

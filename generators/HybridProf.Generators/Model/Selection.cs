@@ -6,6 +6,12 @@ internal enum Selection
     /// <summary>No <c>[Profile]</c>/<c>[NoProfile]</c> between the method and the assembly: <c>[assembly: Profile]</c> decides.</summary>
     Inherit,
 
-    /// <summary>The closest attribute is <c>[Profile]</c>.</summary>
+    /// <summary>The closest attribute is <c>[Profile]</c>, on an enclosing type.</summary>
     Profile,
+
+    /// <summary>
+    /// <c>[Profile]</c> is on the member itself (or its property or event, or the lambda or local
+    /// function itself): pinned, so no tune list leaves it out.
+    /// </summary>
+    Pinned,
 }

@@ -3,17 +3,20 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using HybridProf.Generators.Model;
+using HybridProf.Generators.Tuning;
 
 namespace HybridProf.Generators.Emit;
 
 /// <summary>
 /// Turns the entries of all declarations into the table: applies <c>[assembly: Profile]</c>,
-/// orders by file (ordinal) then position, and names overloads apart.
+/// orders by file (ordinal) then position, names overloads apart and marks the rows the tune
+/// list leaves out.
 /// </summary>
 internal static class TableBuilder
 {
     /// <summary>The table, or null when nothing is to be emitted.</summary>
-    public static MethodTableModel? Build(ImmutableArray<EquatableArray<TableEntry>> declarations, CompilationFacts facts, bool enabled)
+    public static MethodTableModel? Build(
+        ImmutableArray<EquatableArray<TableEntry>> declarations, CompilationFacts facts, bool enabled, ImmutableArray<TuneList> tuneLists)
     {
         if (!enabled || !facts.ReferencesHybridProf)
             return null;
@@ -29,8 +32,13 @@ internal static class TableBuilder
             return null;
 
         var overloaded = OverloadedOwners(entries);
-        var lines = entries.Select(e => TableLine.Format(e, overloaded.Contains(e.Name.Owner))).ToArray();
-        return new MethodTableModel(new EquatableArray<string>(lines), facts.ModuleInitializer);
+        var names = entries.Select(e => e.Name.Format(overloaded.Contains(e.Name.Owner))).ToArray();
+        var warnings = new List<TuneListWarning>();
+        var leftOut = TuneListApplier.Apply(tuneLists, names, entries.Select(static e => e.Selection == Selection.Pinned).ToArray(), warnings);
+        var lines = entries
+            .Select((e, i) => TableLine.Format(e, names[i], leftOut[i] ? TuneListApplier.WithLeftOut(e.Flags) : e.Flags))
+            .ToArray();
+        return new MethodTableModel(new EquatableArray<string>(lines), facts.ModuleInitializer, new EquatableArray<TuneListWarning>(warnings.ToArray()));
     }
 
     /// <summary>

@@ -39,8 +39,12 @@ public sealed partial class ModuleWeaver : BaseModuleWeaver
 
         var markers = new MarkerReferences(ModuleDefinition, FindTypeDefinition, table.Fields.First(f => f.Name == "Base"));
 
+        // Left-out rows are still located, so a lambda's method is never matched to another row.
         foreach (var (entry, method) in new MethodLocator(ModuleDefinition).Locate(entries, WriteError))
-            Weave(entry, method, markers);
+        {
+            if (!entry.IsLeftOutByTuneList)
+                Weave(entry, method, markers);
+        }
 
         RegisterTable(table);
         WriteMessage($"HybridProf: instrumented {WovenCount} of {entries.Count} methods.", MessageImportance.Normal);

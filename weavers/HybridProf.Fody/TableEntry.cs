@@ -10,6 +10,7 @@ internal sealed class TableEntry
 {
     public int LocalId { get; private set; }
     public string Kind { get; private set; } = "";
+    public string Flags { get; private set; } = "";
     public string DisplayName { get; private set; } = "";
     public string Type { get; private set; } = "";
     public string Member { get; private set; } = "";
@@ -19,6 +20,9 @@ internal sealed class TableEntry
 
     public bool IsLambda => Kind == "lambda";
     public bool IsLocalFunction => Kind == "local";
+
+    /// <summary>The user's tune list left it out (flag <c>t</c>): it keeps its row and id, but no markers.</summary>
+    public bool IsLeftOutByTuneList => Flags.IndexOf('t') >= 0;
 
     public int ParameterCount
     {
@@ -57,6 +61,7 @@ internal sealed class TableEntry
             {
                 LocalId = i,
                 Kind = f[0],
+                Flags = f[1],
                 DisplayName = f[2],
                 Type = f[5],
                 Member = f[6],

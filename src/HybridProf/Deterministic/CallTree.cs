@@ -67,7 +67,7 @@ internal static class CallTree
             // Wall time belongs to async methods; an async iterator completes once per
             // enumeration, which is not a call, so it gets none.
             (long Ticks, long Count) w = default;
-            if (MethodRegistry.Lookup(pair.Key)?.Flags == "a")
+            if (MethodRegistry.Lookup(pair.Key)?.IsAsyncMethod == true)
                 wall.TryGetValue(pair.Key, out w);
             // Paths seen before the session but not during it.
             if (f[0] == 0 && f[2] == 0 && w.Count == 0)

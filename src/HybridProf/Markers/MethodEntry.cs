@@ -5,5 +5,9 @@ namespace HybridProf.Markers;
 /// <param name="File">Source file path.</param>
 /// <param name="Line">1-based declaration line.</param>
 /// <param name="Kind">Table kind: <c>method</c>, <c>ctor</c>, <c>lambda</c>, ...</param>
-/// <param name="Flags">Table flags: <c>a</c> async, <c>i</c> iterator, <c>-</c> none.</param>
-internal sealed record MethodEntry(string Name, string File, int Line, string Kind, string Flags);
+/// <param name="Flags">Table flags: <c>a</c> async, <c>i</c> iterator, <c>ai</c> both, <c>-</c> none; letters after those (<c>p</c>, <c>t</c>, <c>s</c>) say why it is or is not marked, and unknown ones are ignored.</param>
+internal sealed record MethodEntry(string Name, string File, int Line, string Kind, string Flags)
+{
+    /// <summary>An async method (<c>a</c>), not an async iterator (<c>ai</c>), whatever other letters follow.</summary>
+    public bool IsAsyncMethod => Flags.IndexOf('a') >= 0 && Flags.IndexOf('i') < 0;
+}

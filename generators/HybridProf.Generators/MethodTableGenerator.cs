@@ -1,6 +1,7 @@
 using HybridProf.Generators.Discovery;
 using HybridProf.Generators.Emit;
 using HybridProf.Generators.Model;
+using HybridProf.Generators.Tuning;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
@@ -14,7 +15,9 @@ namespace HybridProf.Generators;
 /// Every declaration with a body is a candidate, because <c>[assembly: Profile]</c>
 /// instruments members that carry no attribute; <c>ForAttributeWithMetadataName</c> would
 /// only see the attributed ones. The per-declaration transform returns plain data, so only
-/// the final table step reruns when an edit changes nothing instrumented.
+/// the final table step reruns when an edit changes nothing instrumented. The tune list is an
+/// input of its own, read into plain data and combined only at the table step, so editing it
+/// reruns that step alone, and editing code never rereads it.
 /// </remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed class MethodTableGenerator : IIncrementalGenerator
@@ -40,12 +43,20 @@ public sealed class MethodTableGenerator : IIncrementalGenerator
             .Where(static entries => !entries.IsEmpty)
             .WithTrackingName(TrackingNames.Declarations);
 
+        var tuneLists = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Where(static pair => TuneListReader.IsTuneList(pair.Left, pair.Right))
+            .Select(static (pair, cancellationToken) => TuneListReader.Read(pair.Left, cancellationToken))
+            .WithTrackingName(TrackingNames.TuneList)
+            .Collect();
+
         var table = declarations.Collect()
             .WithTrackingName(TrackingNames.Collected)
             .Combine(facts)
             .Combine(enabled)
+            .Combine(tuneLists)
             .Combine(smallMethodLimit)
-            .Select(static (input, _) => TableBuilder.Build(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right.Value))
+            .Select(static (input, _) => TableBuilder.Build(input.Left.Left.Left.Left, input.Left.Left.Left.Right, input.Left.Left.Right, input.Left.Right, input.Right.Value))
             .WithTrackingName(TrackingNames.Table);
 
         // One output: a bad limit matters only where there is a table to weave.
@@ -57,6 +68,8 @@ public sealed class MethodTableGenerator : IIncrementalGenerator
             if (limit.Invalid is { } text)
                 spc.ReportDiagnostic(Diagnostic.Create(Diagnostics.DiagnosticDescriptors.InvalidSmallMethodLimit, Location.None, text));
             spc.AddSource(MethodTableEmitter.HintName, SourceText.From(MethodTableEmitter.Emit(model), System.Text.Encoding.UTF8));
+            foreach (var warning in model.Warnings)
+                spc.ReportDiagnostic(warning.ToDiagnostic());
         });
     }
 }

@@ -12,5 +12,6 @@ internal static class TrackingNames
     public const string Compilation = "CompilationFacts";
     public const string Declarations = nameof(Declarations);
     public const string Collected = nameof(Collected);
+    public const string TuneList = nameof(TuneList);
     public const string Table = nameof(Table);
 }

@@ -42,13 +42,14 @@ public sealed partial class ModuleWeaver : BaseModuleWeaver
         var markers = new MarkerReferences(ModuleDefinition, FindTypeDefinition, table.Fields.First(f => f.Name == "Base"));
 
         int limit = SmallMethodLimit(table);
+        // Left-out rows are still located, so a lambda's method is never matched to another row.
         var located = new MethodLocator(ModuleDefinition).Locate(entries, WriteError);
         var sizeRule = new SmallMethodRule(limit, located.Select(l => l.Method));
         var small = new List<int>();
         int tunedOut = 0;
         foreach (var (entry, method) in located)
         {
-            if (entry.IsTunedOut)
+            if (entry.IsLeftOutByTuneList)
             {
                 tunedOut++;
                 WriteDebug($"HybridProf: {entry.DisplayName}: left out by the tune list");

@@ -29,8 +29,8 @@ internal sealed class TableEntry
     /// <summary>An async method or an iterator: compiled to a state machine.</summary>
     public bool IsStateMachine => Flags.IndexOf('a') >= 0 || Flags.IndexOf('i') >= 0;
 
-    /// <summary>Named in the user's tune list (hybridprof-tune.txt): never marked.</summary>
-    public bool IsTunedOut => Flags.IndexOf('t') >= 0;
+    /// <summary>The user's tune list left it out (flag <c>t</c>): it keeps its row and id, but no markers.</summary>
+    public bool IsLeftOutByTuneList => Flags.IndexOf('t') >= 0;
 
     public int ParameterCount
     {

@@ -27,6 +27,26 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         description: "When one symbol carries both attributes, HybridProf excludes it. Remove the attribute you do not mean.");
 
+    /// <summary>HPROF003: a line of the tune list names no method of the assembly's method table.</summary>
+    public static readonly DiagnosticDescriptor TuneListUnknownName = new(
+        id: "HPROF003",
+        title: "Tune list line names no instrumented method",
+        messageFormat: "'{0}' names no method of this assembly's method table, so it leaves nothing out",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Each line of the tune list (hybridprof-tune.txt, or the file HybridProfTuneFile names) is a frame name exactly as profiles show it, e.g. Shop.Parser.Peek or, for an overload, Shop.Parser.Read(int). A name that matches no instrumented method of this assembly was renamed, removed, excluded with [NoProfile], or belongs to another project.");
+
+    /// <summary>HPROF004: a line of the tune list names a method pinned with <c>[Profile]</c> on itself.</summary>
+    public static readonly DiagnosticDescriptor TuneListPinned = new(
+        id: "HPROF004",
+        title: "Tune list names a method pinned with [Profile]",
+        messageFormat: "'{0}' has [Profile] on itself, which keeps its marker: the tune list does not leave it out",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "[Profile] on a method (or its property, event, lambda or local function) pins it: it is always a frame of its own. Remove the line from the tune list, or the attribute from the method.");
+
     /// <summary>HPROF010: <c>HybridProfSmallMethodLimit</c> is not a whole number of IL bytes.</summary>
     public static readonly DiagnosticDescriptor InvalidSmallMethodLimit = new(
         id: "HPROF010",

@@ -7,7 +7,7 @@ namespace HybridProf.Generators.Discovery;
 /// <summary>
 /// Applies the selection rules: the closest <c>[Profile]</c> or <c>[NoProfile]</c> wins
 /// (member, then its type, then outer types, then the assembly); <c>AggressiveInlining</c>
-/// methods are left out unless the member itself says <c>[Profile]</c>.
+/// methods are left out unless the member itself says <c>[Profile]</c>, which pins it.
 /// </summary>
 internal static class SelectionResolver
 {

@@ -3,17 +3,20 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using HybridProf.Generators.Model;
+using HybridProf.Generators.Tuning;
 
 namespace HybridProf.Generators.Emit;
 
 /// <summary>
 /// Turns the entries of all declarations into the table: applies <c>[assembly: Profile]</c>,
-/// orders by file (ordinal) then position, and names overloads apart.
+/// orders by file (ordinal) then position, names overloads apart and marks the rows the tune
+/// list leaves out.
 /// </summary>
 internal static class TableBuilder
 {
     /// <summary>The table, or null when nothing is to be emitted.</summary>
-    public static MethodTableModel? Build(ImmutableArray<EquatableArray<TableEntry>> declarations, CompilationFacts facts, bool enabled, int? smallMethodLimit = null)
+    public static MethodTableModel? Build(
+        ImmutableArray<EquatableArray<TableEntry>> declarations, CompilationFacts facts, bool enabled, ImmutableArray<TuneList> tuneLists, int? smallMethodLimit = null)
     {
         if (!enabled || !facts.ReferencesHybridProf)
             return null;
@@ -29,9 +32,20 @@ internal static class TableBuilder
             return null;
 
         var overloaded = OverloadedOwners(entries);
-        var lines = entries.Select(e => TableLine.Format(e, overloaded.Contains(e.Name.Owner))).ToArray();
-        return new MethodTableModel(new EquatableArray<string>(lines), facts.ModuleInitializer, smallMethodLimit);
+        var names = entries.Select(e => e.Name.Format(overloaded.Contains(e.Name.Owner))).ToArray();
+        var warnings = new List<TuneListWarning>();
+        var leftOut = TuneListApplier.Apply(tuneLists, names, entries.Select(static e => e.Selection == Selection.Pinned).ToArray(), warnings);
+        var lines = entries
+            .Select((e, i) => TableLine.Format(e, names[i], FlagsField(e, leftOut[i])))
+            .ToArray();
+        return new MethodTableModel(new EquatableArray<string>(lines), facts.ModuleInitializer, new EquatableArray<TuneListWarning>(warnings.ToArray()), smallMethodLimit);
     }
+
+    /// <summary>Field 2: the entry's own letters, then <c>p</c> when pinned or <c>t</c> when the tune list leaves it out (a pinned method never is).</summary>
+    private static string FlagsField(TableEntry entry, bool leftOutByTuneList) =>
+        entry.Selection == Selection.Pinned ? Discovery.FunctionFlags.With(entry.Flags, 'p')
+        : leftOutByTuneList ? TuneListApplier.WithLeftOut(entry.Flags)
+        : entry.Flags;
 
     /// <summary>
     /// Owner display names shared by more than one instrumented member (overloads): those

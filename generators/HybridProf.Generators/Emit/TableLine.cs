@@ -8,10 +8,13 @@ namespace HybridProf.Generators.Emit;
 /// <summary>One method line of the table: <see cref="MethodTableFormat.FieldCount"/> tab-separated fields (docs/method-table.md).</summary>
 internal static class TableLine
 {
-    public static string Format(TableEntry entry, bool withParameters) => string.Join("\t",
+    /// <param name="entry">The method.</param>
+    /// <param name="displayName">Field 3, with parameter types when overloads would read alike.</param>
+    /// <param name="flags">Field 2: the entry's own letters and those the build added (<c>t</c>).</param>
+    public static string Format(TableEntry entry, string displayName, string flags) => string.Join("\t",
         entry.Kind,
-        entry.Selection == Selection.Pinned ? FunctionFlags.With(entry.Flags, 'p') : entry.Flags,
-        entry.Name.Format(withParameters),
+        flags,
+        displayName,
         entry.File,
         entry.Line.ToString(CultureInfo.InvariantCulture),
         entry.TypeName,

@@ -9,6 +9,10 @@ internal enum Selection
     /// <summary>The closest attribute is <c>[Profile]</c>, on an enclosing type or function.</summary>
     Profile,
 
-    /// <summary><c>[Profile]</c> on the member or function itself: always marked, whatever its size (table flag <c>p</c>).</summary>
+    /// <summary>
+    /// <c>[Profile]</c> is on the member itself (or its property or event, or the lambda or local
+    /// function itself): pinned, always marked whatever its size and never left out by a tune
+    /// list (table flag <c>p</c>).
+    /// </summary>
     Pinned,
 }

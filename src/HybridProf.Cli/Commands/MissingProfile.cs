@@ -27,20 +27,21 @@ internal static class MissingProfile
     }
 
     /// <summary>
-    /// A profiling run of <c>compare</c> that exited cleanly but left no profile. Compare does not
-    /// watch the app's agent, so unless an earlier run of the same command wrote a profile it
-    /// cannot tell a missing package from a profile lost on the way out, and says both.
+    /// A profiling run of <c>compare</c> or <c>tune</c> that exited cleanly but left no profile.
+    /// They do not watch the app's agent, so unless an earlier run of the same command wrote a
+    /// profile they cannot tell a missing package from a profile lost on the way out, and say both.
     /// </summary>
     /// <param name="command">The command compare ran.</param>
     /// <param name="exitCode">Its exit code (0: it exited cleanly).</param>
     /// <param name="where">Which run, e.g. "round 2 of 3, deterministic".</param>
-    /// <param name="profiledBefore">An earlier profiling run of this comparison wrote a profile.</param>
-    public static string InComparison(IReadOnlyList<string> command, int exitCode, string where, bool profiledBefore)
+    /// <param name="profiledBefore">An earlier profiling run of the same command wrote a profile.</param>
+    /// <param name="nothingDone">What is left undone, e.g. "nothing compared".</param>
+    public static string AmongRuns(IReadOnlyList<string> command, int exitCode, string where, bool profiledBefore, string nothingDone)
     {
         string app = ChildProcess.Display(command);
         return profiledBefore
-            ? $"no profile: '{app}' wrote none in this run ({where}, exit code {exitCode}), though earlier runs did: it runs instrumented code and lost this run's profile on the way out; nothing compared."
-            : $"no profile: '{app}' wrote none ({where}, exit code {exitCode}). Either it runs no instrumented code (add the HybridProf package: `dotnet add package HybridProf`, and `[assembly: HybridProf.Profile]` to one of its source files, then rebuild), or it lost its profile on the way out (its output may say why); nothing compared.";
+            ? $"no profile: '{app}' wrote none in this run ({where}, exit code {exitCode}), though earlier runs did: it runs instrumented code and lost this run's profile on the way out; {nothingDone}."
+            : $"no profile: '{app}' wrote none ({where}, exit code {exitCode}). Either it runs no instrumented code (add the HybridProf package: `dotnet add package HybridProf`, and `[assembly: HybridProf.Profile]` to one of its source files, then rebuild), or it lost its profile on the way out (its output may say why); {nothingDone}.";
     }
 
     /// <summary>

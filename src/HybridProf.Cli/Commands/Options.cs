@@ -101,14 +101,23 @@ internal static class Options
     }
 
     /// <summary>Parses an integer option, saying "a whole number" rather than naming a .NET type.</summary>
-    public static int WholeNumber(ArgumentResult result)
+    public static int WholeNumber(ArgumentResult result) => Parse(result, "a whole number",
+        (string token, out int value) => int.TryParse(token, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out value));
+
+    /// <summary>Parses a number option (a decimal point, not a comma), saying "a number" rather than naming a .NET type.</summary>
+    public static double Number(ArgumentResult result) => Parse(result, "a number",
+        (string token, out double value) => double.TryParse(token, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out value) && double.IsFinite(value));
+
+    private delegate bool TryParse<T>(string token, out T value);
+
+    private static T Parse<T>(ArgumentResult result, string what, TryParse<T> tryParse) where T : struct
     {
         string token = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
-        if (int.TryParse(token, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out int value))
+        if (tryParse(token, out T value))
             return value;
         string name = (result.Parent as OptionResult)?.Option.Name ?? "the value";
-        result.AddError($"{name} takes a whole number, not '{token}'");
-        return 0;
+        result.AddError($"{name} takes {what}, not '{token}'");
+        return default;
     }
 
     /// <summary>--format, its choices and their descriptions from the table of formats.</summary>
@@ -131,6 +140,3 @@ internal static class Options
     /// <summary>For help texts: the files the tool can write, each extension naming its format.</summary>
     public static string Writable => ProfileFormats.KnownExtensions;
 }
-
-/// <summary>A mistake in how the command was called; the message is shown as is.</summary>
-internal sealed class UsageException(string message) : Exception(message);

@@ -6,12 +6,13 @@ namespace HybridProf.Markers;
 /// <param name="Line">1-based declaration line.</param>
 /// <param name="Kind">Table kind: <c>method</c>, <c>ctor</c>, <c>lambda</c>, ...</param>
 /// <param name="Flags">
-/// Table flags: <c>a</c> async, <c>i</c> iterator, <c>p</c> pinned by its own <c>[Profile]</c>,
-/// <c>s</c> left out as small, <c>t</c> left out by the tune list; <c>-</c> none.
+/// Table flags: <c>a</c> async, <c>i</c> iterator, <c>ai</c> both, <c>-</c> none; letters after those
+/// say why it is or is not marked (<c>p</c> pinned by its own <c>[Profile]</c>, <c>s</c> left out
+/// as small, <c>t</c> left out by the tune list), and unknown ones are ignored.
 /// </param>
 internal sealed record MethodEntry(string Name, string File, int Line, string Kind, string Flags)
 {
-    /// <summary>An async method (not an async iterator): its operations complete, and have a wall time.</summary>
+    /// <summary>An async method (<c>a</c>), not an async iterator (<c>ai</c>), whatever other letters follow.</summary>
     public bool IsAsyncMethod => Flags.IndexOf('a') >= 0 && Flags.IndexOf('i') < 0;
 
     /// <summary>Listed but never marked (small, or named in the tune list): its time is its callers'.</summary>

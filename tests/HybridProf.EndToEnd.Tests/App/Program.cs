@@ -20,6 +20,7 @@ public static class Program
             case "async": AsyncWork.Run(seconds).GetAwaiter().GetResult(); break;
             case "asyncwait": AsyncWork.Sleepy(seconds).GetAwaiter().GetResult(); break;
             case "calls": Counted.Run(seconds); break;
+            case "hot": Hot.Run(seconds); break;
             case "exit": Workloads.BurnThreeToOne(seconds); Environment.Exit(3); break;
             case "crash": Workloads.BurnThreeToOne(seconds); throw new InvalidOperationException("unhandled on purpose");
             case "serve": Console.WriteLine("ready"); Workloads.BurnThreeToOne(600); break;
@@ -141,6 +142,24 @@ public static class Counted
     private static void G() => Spin.For(0.1);
 
     private static int Recurse(int depth) => depth <= 1 ? 1 : 1 + Recurse(depth - 1);
+}
+
+/// <summary>
+/// A one-line method called millions of times (the number is the argument, in millions): in
+/// such a method the marker is most of the cost, which is what <c>hybridprof tune</c> finds.
+/// </summary>
+public static class Hot
+{
+    public static void Run(double millions)
+    {
+        long sum = 0;
+        int calls = (int)(millions * 1_000_000);
+        for (int i = 0; i < calls; i++)
+            sum = Add(sum, i);
+        Console.WriteLine($"sum={sum}");
+    }
+
+    private static long Add(long sum, int i) => sum + (i & 7);
 }
 
 /// <summary>Busy work whose time counts as the caller's own time (not instrumented).</summary>

@@ -25,15 +25,18 @@ internal sealed class GeneratorRun
     /// <summary>The generated table source, or null when the generator emitted nothing.</summary>
     public string? Source => Result.GeneratedTrees.SingleOrDefault()?.GetText().ToString();
 
-    public static CSharpGeneratorDriver CreateDriver(CSharpCompilation compilation, IReadOnlyDictionary<string, string>? properties = null) =>
+    public static CSharpGeneratorDriver CreateDriver(
+        CSharpCompilation compilation, IReadOnlyDictionary<string, string>? properties = null, IEnumerable<AdditionalText>? additionalFiles = null) =>
         CSharpGeneratorDriver.Create(
             new[] { new MethodTableGenerator().AsSourceGenerator() },
+            additionalTexts: additionalFiles,
             parseOptions: (CSharpParseOptions)compilation.SyntaxTrees.First().Options,
             optionsProvider: new TestOptions(properties ?? new Dictionary<string, string>()),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
-    public static GeneratorRun Run(CSharpCompilation compilation, IReadOnlyDictionary<string, string>? properties = null) =>
-        Run(CreateDriver(compilation, properties), compilation);
+    public static GeneratorRun Run(
+        CSharpCompilation compilation, IReadOnlyDictionary<string, string>? properties = null, IEnumerable<AdditionalText>? additionalFiles = null) =>
+        Run(CreateDriver(compilation, properties, additionalFiles), compilation);
 
     public static GeneratorRun Run(GeneratorDriver driver, Compilation compilation)
     {

@@ -4,7 +4,10 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace HybridProf.Generators.Tests.Infrastructure;
 
-/// <summary>MSBuild properties as the compiler hands them to generators (<c>build_property.*</c>).</summary>
+/// <summary>
+/// MSBuild properties as the compiler hands them to generators (<c>build_property.*</c>), and
+/// the item metadata of a <see cref="TestAdditionalText"/> (<c>build_metadata.AdditionalFiles.*</c>).
+/// </summary>
 internal sealed class TestOptions : AnalyzerConfigOptionsProvider
 {
     private readonly Options _global;
@@ -15,7 +18,8 @@ internal sealed class TestOptions : AnalyzerConfigOptionsProvider
 
     public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
 
-    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) =>
+        textFile is TestAdditionalText { Metadata: var metadata } ? new Options(metadata) : Options.Empty;
 
     private sealed class Options : AnalyzerConfigOptions
     {

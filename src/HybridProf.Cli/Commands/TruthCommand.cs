@@ -33,7 +33,7 @@ internal static class TruthCommand
         var check = new Option<bool>("--check") { Description = "Exit with 1 when a listed function's shares differ by more than --threshold points." };
         var output = new Option<string?>("--output", "-o")
         {
-            Description = $"Also write the plain trace folded onto the woven profile's frames, as a profile ({Options.Writable}); " +
+            Description = "Also write the plain trace folded onto the woven profile's frames, as a profile (.pb.gz, .collapsed, .svg, .speedscope.json, .txt); " +
                 "`hybridprof diff` it against the woven profile for a differential flamegraph.",
         };
         var command = new Command("truth",
@@ -51,13 +51,17 @@ internal static class TruthCommand
             double points = result.GetValue(threshold);
             if (!(points >= 0))
                 throw new UsageException("--threshold must be a number of points from 0");
+            string? outPath = result.GetValue(output);
+            var outFormat = outPath is null ? (ProfileFormat?)null : Options.ResolveFormat(outPath, null);
+            if (outFormat == ProfileFormat.Timeline)
+                throw new UsageException($"'{outPath}': the folded plain trace is samples, not timed calls; write a profile format (.pb.gz, .collapsed, .svg, ...)");
             var report = TruthComparison.Compare(PlainTraceReader.Read(plainPath), Guard.ReadProfile(result.GetValue(woven)!), n, points);
             if (report.Plain.Threads.Count == 0)
                 throw new UsageException($"{plainPath}: no sampled thread runs code the woven profile shows; are the two of the same program?");
-            if (result.GetValue(output) is { } path)
+            if (outPath is not null && outFormat is { } format)
             {
-                report.FoldedPlain.Save(path, Options.ResolveFormat(path, null));
-                Terminal.Note($"wrote {path}");
+                report.FoldedPlain.Save(outPath, format);
+                Terminal.Note($"wrote {outPath}");
             }
             TruthReportWriter.Write(Console.Out, report, points);
             if (!result.GetValue(check))

@@ -113,6 +113,12 @@ public sealed class TruthCommandTests : IDisposable
         Assert.Equal(1, unrelated.ExitCode);
         Assert.Contains("no sampled thread runs code the woven profile shows", unrelated.Stderr);
 
+        string plain = PlainTrace();
+        var timeline = Run($"truth --plain-trace \"{plain}\" --woven \"{woven}\" -o \"{Path.Combine(_dir, "t.trace.json")}\"");
+        Assert.Equal(1, timeline.ExitCode);
+        Assert.Contains("the folded plain trace is samples, not timed calls", timeline.Stderr);
+        Assert.False(File.Exists(Path.Combine(_dir, "t.trace.json")));
+
         var usage = Run($"truth --woven \"{woven}\"");
         Assert.Equal(1, usage.ExitCode);
         Assert.Contains("--plain-trace", usage.Stderr);

@@ -10,7 +10,8 @@ out=$1; shift
 [ "${1:-}" = "--" ] && shift
 data=$(mktemp)
 since=$(mktemp)
-trap 'rm -f "$data" "$since"; find /tmp -maxdepth 1 \( -name "perf-*.map" -o -name "perfinfo-*.map" \) -newer "$since" -delete 2>/dev/null || true' EXIT
+# The runtime's perf maps (/tmp/perf-PID.map) are needed until perf script has read them, then go.
+trap 'find /tmp -maxdepth 1 \( -name "perf-*.map" -o -name "perfinfo-*.map" \) -newer "$since" -delete 2>/dev/null || true; rm -f "$data" "$since"' EXIT
 # W^X off: with it on, perf sees JIT-compiled code only through an anonymous double mapping it cannot name.
 DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 perf record -q -e cpu-clock -F 999 -g -o "$data" -- "$@"
 perf script -i "$data" -F comm,tid,ip,sym 2>/dev/null | awk '

@@ -78,7 +78,7 @@ internal static class ShareComparison
     /// intervals count observations, not weight, or they would be too narrow exactly when
     /// the machine is busy. Unknown (files without the count): 1.
     /// </summary>
-    private static double ObservationsPerSample(Profile sampled)
+    public static double ObservationsPerSample(Profile sampled)
     {
         long observations = sampled.Metadata.Observations;
         if (observations <= 0)

@@ -62,7 +62,7 @@ public sealed class TuneCommandTests(ITestOutputHelper output) : IDisposable
         var run = Run($"tune --rounds 1 -- dotnet \"{Cli.ProgramPath("Workloads.Plain")}\" parser 1");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("never ran instrumented code", Assert.Single(run.StderrLines));
+        Assert.Contains("Either it runs no instrumented code (add the HybridProf package", Assert.Single(run.StderrLines));
         Assert.False(File.Exists(ListPath));
     }
 

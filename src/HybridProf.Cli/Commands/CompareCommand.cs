@@ -12,12 +12,7 @@ internal static class CompareCommand
 {
     public static Command Create()
     {
-        var rounds = new Option<int>("--rounds")
-        {
-            Description = "Rounds; each runs every mode once, in an order rotated per round (default 3).",
-            DefaultValueFactory = _ => 3,
-            CustomParser = Options.WholeNumber,
-        };
+        var rounds = Options.Rounds("Rounds; each runs every mode once, in an order rotated per round");
         var rate = Options.Rate(defaultValue: 1000);
         var plain = new Option<string?>("--plain")
         {

@@ -35,6 +35,14 @@ internal static class Options
         CustomParser = WholeNumber,
     };
 
+    /// <summary><c>--rounds</c>: how many times each run is repeated (default 3), for medians.</summary>
+    public static Option<int> Rounds(string description) => new("--rounds")
+    {
+        Description = $"{description} (default 3).",
+        DefaultValueFactory = _ => 3,
+        CustomParser = WholeNumber,
+    };
+
     /// <summary>The number given to --top, which must be at least 1.</summary>
     /// <exception cref="UsageException">It is not.</exception>
     public static int CheckTop(int value) => value >= 1 ? value : throw new UsageException("--top must be at least 1");

@@ -43,12 +43,7 @@ internal static class TuneCommand
         {
             Description = "A build of the same app without markers, as one quoted command (as for compare): also print the overhead measured against it.",
         };
-        var rounds = new Option<int>("--rounds")
-        {
-            Description = "Timed runs of each build (default 3); the medians count.",
-            DefaultValueFactory = _ => 3,
-            CustomParser = Options.WholeNumber,
-        };
+        var rounds = Options.Rounds("Timed runs of each build; the medians count");
         var top = Options.Top(10, "How many of the left-out methods to print");
         var command = Options.Command("The instrumented app and its arguments, after `--` (e.g. `-- dotnet bin/Release/net10.0/MyApp.dll`).");
         var tune = new Command("tune",

@@ -53,17 +53,7 @@ public static class Marker
     /// and returns the stack; <see cref="Exit"/> pops by decrementing.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ShadowStack Enter(int id)
-    {
-        var stack = ShadowStack.Current;
-        int depth = stack.Depth;
-        stack.PushAt(id, depth);
-        // A constant after start-up: in sampling mode the tier-1 JIT drops this branch
-        // (ahead-of-time code keeps it as one predictable test; see MarkerMode).
-        if (MarkerMode.Deterministic)
-            stack.Recorder!.Enter(id, depth);
-        return stack;
-    }
+    public static ShadowStack Enter(int id) => Push(id).Stack;
 
     /// <summary>Contract version 1's exit marker: pops the frame pushed by the matching <see cref="Enter"/>; runs in a finally.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -15,7 +15,7 @@ internal sealed record RunResult(int ExitCode, double WallMilliseconds, double? 
 internal static class ChildRun
 {
     /// <summary>The variables that start a profile; the others (agent settings) pass through.</summary>
-    private static readonly string[] ProfilerVariables = ["HYBRIDPROF_OUTPUT", "HYBRIDPROF_MODE", "HYBRIDPROF_RATE", "HYBRIDPROF_DURATION"];
+    private static readonly string[] ProfilerVariables = ["HYBRIDPROF_OUTPUT", "HYBRIDPROF_MODE", "HYBRIDPROF_RATE", "HYBRIDPROF_DURATION", "HYBRIDPROF_REPORT_TOP"];
 
     private const string ElapsedPrefix = "elapsed_ms=";
 
@@ -36,6 +36,8 @@ internal static class ChildRun
             info.Environment["HYBRIDPROF_MODE"] = profilerMode;
             if (mode.Rate is { } rate)
                 info.Environment["HYBRIDPROF_RATE"] = rate.ToString(CultureInfo.InvariantCulture);
+            // A text report (tune reads one) lists every function, not the top 30.
+            info.Environment["HYBRIDPROF_REPORT_TOP"] = "all";
         }
 
         var output = new OutputTail(capacity: 20);

@@ -29,7 +29,7 @@ internal sealed class TuneReport(TextWriter output, TuneSettings settings)
         if (!plan.FitsBudget)
         {
             output.WriteLine(Invariant($"the budget is out of reach: the calls left are of methods that may not be left out: costlier than --max-own-ns ({settings.MaxOwnPerCallNanoseconds:0} ns a call), ") +
-                Invariant($"outside {scope.Folder} ({scope.OtherCalls:N0} calls), or beyond the {counts.Functions.Count} functions with the most own time that the run's report lists ({counts.UnlistedCalls:N0} calls)"));
+                Invariant($"outside {scope.Folder} ({scope.OtherCalls:N0} calls), or beyond the {counts.Functions.Count} functions the run's report lists ({counts.UnlistedCalls:N0} calls)"));
         }
         if (plan.LeftOut.Count == 0)
         {

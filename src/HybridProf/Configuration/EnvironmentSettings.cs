@@ -17,6 +17,24 @@ internal static class EnvironmentSettings
     public const string Rate = "HYBRIDPROF_RATE";
     public const string Duration = "HYBRIDPROF_DURATION";
     public const string MaxCallPaths = CallPathLimit.Variable;
+    public const string ReportTop = "HYBRIDPROF_REPORT_TOP";
+
+    /// <summary>
+    /// How many functions a <c>.txt</c> report lists: <c>HYBRIDPROF_REPORT_TOP</c>, a whole number
+    /// or <c>all</c>; unset, the report's default; anything else, one line and the default.
+    /// </summary>
+    public static int ReadReportTop(Func<string, string?> getVariable, Action<string> warn, int defaultTop)
+    {
+        string? value = getVariable(ReportTop);
+        if (string.IsNullOrWhiteSpace(value))
+            return defaultTop;
+        if (string.Equals(value!.Trim(), "all", StringComparison.OrdinalIgnoreCase))
+            return int.MaxValue;
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int top) && top >= 1)
+            return top;
+        warn(FormattableString.Invariant($"{ReportTop}='{value}' is not a whole number of functions from 1, nor all; listing {defaultTop}."));
+        return defaultTop;
+    }
 
     /// <summary>The options the variables ask for, or null when <c>HYBRIDPROF_OUTPUT</c> is unset.</summary>
     public static ProfilerOptions? Read(Func<string, string?> getVariable, Action<string> warn, int processId)

@@ -29,10 +29,11 @@ internal static class ProfileOutput
             format = ProfileFormat.Collapsed;
         }
 
+        var writer = WriterFor(format);
         Exception first;
         try
         {
-            profile.Save(path, format);
+            profile.Save(path, writer);
             Report(profile, path, reason);
             return;
         }
@@ -45,7 +46,7 @@ internal static class ProfileOutput
         string fallback = Path.Combine(fallbackDirectory ?? Path.GetTempPath(), $"hybridprof-{Guid.NewGuid():N}{ProfileFormats.Extension(format)}");
         try
         {
-            profile.Save(fallback, format);
+            profile.Save(fallback, writer);
         }
         catch (Exception e) when (IsWriteFailure(e))
         {
@@ -55,6 +56,11 @@ internal static class ProfileOutput
         Diagnostics.Warn($"{variable}='{path}' could not be written ({first.Message}); writing {fallback} instead.");
         Report(profile, fallback, reason);
     }
+
+    /// <summary>The format's writer; a text report lists as many functions as <c>HYBRIDPROF_REPORT_TOP</c> asks.</summary>
+    private static IProfileWriter WriterFor(ProfileFormat format) => format == ProfileFormat.Text
+        ? new Formats.TextReport.TextReportWriter(EnvironmentSettings.ReadReportTop(Environment.GetEnvironmentVariable, Diagnostics.Warn, Formats.TextReport.TextReportWriter.DefaultTop))
+        : ProfileFormats.Writer(format);
 
     // ENOSPC and other I/O errors arrive as IOException, while opening or while writing.
     private static bool IsWriteFailure(Exception e) =>

@@ -13,6 +13,24 @@ public class EnvironmentSettingsTests
         Assert.Empty(warnings);
     }
 
+    [Theory]
+    [InlineData(null, 30, false)]
+    [InlineData("", 30, false)]
+    [InlineData("500", 500, false)]
+    [InlineData("all", int.MaxValue, false)]
+    [InlineData(" ALL ", int.MaxValue, false)]
+    [InlineData("0", 30, true)]
+    [InlineData("-3", 30, true)]
+    [InlineData("many", 30, true)]
+    public void The_report_lists_as_many_functions_as_asked_or_says_why_not(string? value, int expected, bool warned)
+    {
+        var warnings = new List<string>();
+        Assert.Equal(expected, EnvironmentSettings.ReadReportTop(Vars(("HYBRIDPROF_REPORT_TOP", value!)), warnings.Add, 30));
+        Assert.Equal(warned, warnings.Count == 1);
+        if (warned)
+            Assert.Equal($"HYBRIDPROF_REPORT_TOP='{value}' is not a whole number of functions from 1, nor all; listing 30.", warnings[0]);
+    }
+
     [Fact]
     public void Good_values_are_read_and_pid_is_replaced()
     {

@@ -11,7 +11,9 @@ namespace HybridProf.Session;
 /// Writes the automatic session's file. Nothing gathered is lost: an unknown extension
 /// falls back to folded stacks, and a path that cannot be written (unwritable, or a full disk
 /// while writing) to the temp directory, each with one line saying where the profile went.
-/// If the temp directory fails too, one line says so; the app is never disturbed.
+/// If the temp directory fails too, one line says so; the app is never disturbed. The file
+/// replaces the session's latest checkpoint (<see cref="ProfileCheckpoint"/>) in one step,
+/// and a kill while it is written leaves that checkpoint and no temporary file (<see cref="KillSafeFile"/>).
 /// </summary>
 internal static class ProfileOutput
 {
@@ -32,7 +34,7 @@ internal static class ProfileOutput
         Exception first;
         try
         {
-            profile.Save(path, format);
+            Save(profile, path, format);
             Report(profile, path, reason);
             return;
         }
@@ -45,7 +47,7 @@ internal static class ProfileOutput
         string fallback = Path.Combine(fallbackDirectory ?? Path.GetTempPath(), $"hybridprof-{Guid.NewGuid():N}{ProfileFormats.Extension(format)}");
         try
         {
-            profile.Save(fallback, format);
+            Save(profile, fallback, format);
         }
         catch (Exception e) when (IsWriteFailure(e))
         {
@@ -55,6 +57,15 @@ internal static class ProfileOutput
         Diagnostics.Warn($"{variable}='{path}' could not be written ({first.Message}); writing {fallback} instead.");
         Report(profile, fallback, reason);
     }
+
+    private static void Save(Profile profile, string path, ProfileFormat format)
+    {
+        var writer = ProfileFormats.Writer(format);
+        KillSafeFile.Write(path, stream => writer.Write(profile, stream));
+    }
+
+    /// <summary>The format a <c>HYBRIDPROF_OUTPUT</c> path is written in, without a word about an unknown extension.</summary>
+    public static ProfileFormat FormatOf(string path) => ProfileFormats.FromPath(path) ?? ProfileFormat.Collapsed;
 
     // ENOSPC and other I/O errors arrive as IOException, while opening or while writing.
     private static bool IsWriteFailure(Exception e) =>

@@ -18,7 +18,7 @@ namespace HybridProf.Session;
 /// <remarks>
 /// Before the first checkpoint the thread builds and encodes the (nearly empty) profile once
 /// to <see cref="Stream.Null"/>: the code that writes at exit then runs already compiled,
-/// which halved the exit write of a test host (about 45 → 20 ms).
+/// which halved the exit write of a 300-test xunit host in cpu mode at 1 kHz (46 → 18–23 ms).
 /// </remarks>
 internal sealed class ProfileCheckpoint
 {

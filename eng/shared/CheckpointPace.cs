@@ -32,7 +32,15 @@ internal sealed class CheckpointPace
     public bool IsDue => _sinceLast.Elapsed >= Interval;
 
     /// <summary>How long until the next checkpoint is due (zero when it is).</summary>
-    public TimeSpan UntilDue => IsDue ? TimeSpan.Zero : Interval - _sinceLast.Elapsed;
+    public TimeSpan UntilDue
+    {
+        get
+        {
+            // Never negative: a wait given a negative span other than -1 ms throws.
+            var left = Interval - _sinceLast.Elapsed;
+            return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+        }
+    }
 
     /// <summary>A checkpoint took <paramref name="duration"/>: the next is due at the new interval from now.</summary>
     public void Took(TimeSpan duration)

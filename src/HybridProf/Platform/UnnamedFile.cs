@@ -30,7 +30,7 @@ internal static unsafe class UnnamedFile
     /// <exception cref="UnauthorizedAccessException">The folder cannot be written.</exception>
     public static SafeFileHandle? TryCreate(string directory)
     {
-        if (!RuntimeInformation.IsOSPlatform(OSPlatform.Linux) || TmpFileFlag() is not { } tmpFile)
+        if (!IsLinuxWithProc || TmpFileFlag() is not { } tmpFile)
             return null;
         int fd;
         try
@@ -74,6 +74,9 @@ internal static unsafe class UnnamedFile
             }
         }
     }
+
+    // Naming the file goes through /proc/self/fd, which a container or chroot may not mount.
+    private static readonly bool IsLinuxWithProc = RuntimeInformation.IsOSPlatform(OSPlatform.Linux) && Directory.Exists("/proc/self/fd");
 
     // O_TMPFILE is __O_TMPFILE | O_DIRECTORY, and O_DIRECTORY differs between architectures.
     private static int? TmpFileFlag() => RuntimeInformation.ProcessArchitecture switch

@@ -46,3 +46,17 @@ public static class Burner
 
     private static long Fold(long x) => Mix(x, 2) ^ Mix(x >> 3, 2);
 }
+
+/// <summary>
+/// A host that works on at exit for longer than the runner waits for it (as one flushing logs
+/// or disposing fixtures does), when <c>SUITE_SLOW_SHUTDOWN=1</c>: the runner kills it mid-exit.
+/// </summary>
+public class SlowShutdown
+{
+    [Fact]
+    public void Registers_a_slow_exit_handler()
+    {
+        if (Environment.GetEnvironmentVariable("SUITE_SLOW_SHUTDOWN") == "1")
+            System.Runtime.Loader.AssemblyLoadContext.Default.Unloading += _ => Thread.Sleep(TimeSpan.FromSeconds(3));
+    }
+}

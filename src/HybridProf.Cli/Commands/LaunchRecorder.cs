@@ -78,7 +78,13 @@ internal static class LaunchRecorder
         }
         var profile = ProfileMerge.Merge(files.Order(StringComparer.Ordinal).Select(ProfileFormats.Read).ToList());
         ProfileOutput.Save(profile, settings.Output, settings.Format);
-        Terminal.Note($"wrote {settings.Output} ({profile.TotalSamples:N0} {profile.Metadata.Unit}, {profile.Metadata.Mode.ToString().ToLowerInvariant()} mode, {profile.Metadata.Duration.TotalSeconds:0.0} s); the app exited with {exitCode}.");
+        Terminal.Note($"wrote {settings.Output} ({profile.TotalSamples:N0} {profile.Metadata.Unit}, {profile.Metadata.Mode.ToString().ToLowerInvariant()} mode, {profile.Metadata.Duration.TotalSeconds:0.0} s); {HowTheAppEnded(exitCode)}");
         return exitCode;
     }
+
+    // The app writes its profile on SIGINT and SIGTERM; any other signal (SIGKILL, a crash) ends
+    // it with no write at exit, and what the tool read is the checkpoint the app keeps on disk.
+    private static string HowTheAppEnded(int exitCode) => MissingProfile.SignalOf(exitCode) is { } signal and not (2 or 15)
+        ? $"the app exited on signal {signal} ({MissingProfile.SignalName(signal)}) before it could write at exit: this is its latest checkpoint (written every second or so), not the whole run."
+        : $"the app exited with {exitCode}.";
 }

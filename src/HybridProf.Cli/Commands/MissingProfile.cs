@@ -52,7 +52,7 @@ internal static class MissingProfile
     internal static int? SignalOf(int exitCode) =>
         !OperatingSystem.IsWindows() && exitCode is > 128 and <= 128 + 64 ? exitCode - 128 : null;
 
-    private static string SignalName(int signal) => signal switch
+    internal static string SignalName(int signal) => signal switch
     {
         1 => "SIGHUP",
         2 => "SIGINT, Ctrl+C",

@@ -11,7 +11,9 @@ namespace HybridProf.Session;
 /// first instrumented assembly registers its method table and writes its file once: at
 /// normal exit, after <c>HYBRIDPROF_DURATION</c>, on SIGINT/SIGTERM, on
 /// <c>Environment.Exit</c> and on an unhandled exception, whichever comes first; the exit
-/// paths that come later wait for that write.
+/// paths that come later wait for that write. Until then the file holds a recent checkpoint
+/// (<see cref="ProfileCheckpoint"/>), so a process killed with no time to write at exit (a
+/// test host a test runner kills) still leaves its profile.
 /// </summary>
 internal static class AutoStart
 {
@@ -21,6 +23,7 @@ internal static class AutoStart
     private static readonly ManualResetEventSlim s_flushed = new();
     private static ProfilerSession? s_session;
     private static Timer? s_durationTimer;
+    private static ProfileCheckpoint? s_checkpoint;
     private static readonly object s_exitHooks = new();
 
     /// <summary>The session the variables started, or null (none asked for, or not started yet).</summary>
@@ -37,6 +40,8 @@ internal static class AutoStart
             if (options is null)
                 return;
             s_session = Profiler.Start(options);
+            // Before the exit hooks: a final write always finds the checkpoint to end.
+            s_checkpoint = ProfileCheckpoint.Start(s_session, options.OutputPath!, EnvironmentSettings.Output);
             HookExit();
             if (options.Duration is { } duration)
                 s_durationTimer = new Timer(_ => BeginFlush("duration elapsed"), null, duration, Timeout.InfiniteTimeSpan);
@@ -98,6 +103,7 @@ internal static class AutoStart
         try
         {
             s_durationTimer?.Dispose();
+            Volatile.Read(ref s_checkpoint)?.Finish();
             var profile = session.Stop();
             foreach (string name in MethodRegistry.UnwovenAssemblies)
                 Diagnostics.Warn($"HPROF101: the assembly containing {name} declares [Profile] but was not woven, so it has no markers: is Fody running (HybridProfEnabled not false)?");
@@ -120,6 +126,12 @@ internal static class AutoStart
             // ProcessExit covers a normal return from Main (a generic host's, after Ctrl+C too),
             // Environment.Exit and a SIGTERM the runtime turns into an orderly exit.
             AppDomain.CurrentDomain.ProcessExit += (_, _) => Flush("process exit");
+#if NET5_0_OR_GREATER
+            // The default context's Unloading is raised at exit just before ProcessExit, and so
+            // ahead of the ProcessExit handlers registered before ours (a test host's own): the
+            // write starts sooner where a test runner gives the host ~100 ms to exit.
+            System.Runtime.Loader.AssemblyLoadContext.Default.Unloading += _ => Flush("process exit");
+#endif
             AppDomain.CurrentDomain.UnhandledException += (_, _) => Flush("unhandled exception");
             ExitSignals.Register(OnExitSignal);
         }

@@ -11,7 +11,9 @@ namespace HybridProf.Session;
 /// Writes the automatic session's file. Nothing gathered is lost: an unknown extension
 /// falls back to folded stacks, and a path that cannot be written (unwritable, or a full disk
 /// while writing) to the temp directory, each with one line saying where the profile went.
-/// If the temp directory fails too, one line says so; the app is never disturbed.
+/// If the temp directory fails too, one line says so; the app is never disturbed. The file
+/// replaces the session's latest checkpoint (<see cref="ProfileCheckpoint"/>) in one step,
+/// and a kill while it is written leaves that checkpoint and no temporary file (<see cref="KillSafeFile"/>).
 /// </summary>
 internal static class ProfileOutput
 {
@@ -33,7 +35,7 @@ internal static class ProfileOutput
         Exception first;
         try
         {
-            profile.Save(path, writer);
+            Save(profile, path, writer);
             Report(profile, path, reason);
             return;
         }
@@ -46,7 +48,7 @@ internal static class ProfileOutput
         string fallback = Path.Combine(fallbackDirectory ?? Path.GetTempPath(), $"hybridprof-{Guid.NewGuid():N}{ProfileFormats.Extension(format)}");
         try
         {
-            profile.Save(fallback, writer);
+            Save(profile, fallback, writer);
         }
         catch (Exception e) when (IsWriteFailure(e))
         {
@@ -58,9 +60,15 @@ internal static class ProfileOutput
     }
 
     /// <summary>The format's writer; a text report lists as many functions as <c>HYBRIDPROF_REPORT_TOP</c> asks.</summary>
-    private static IProfileWriter WriterFor(ProfileFormat format) => format == ProfileFormat.Text
+    internal static IProfileWriter WriterFor(ProfileFormat format) => format == ProfileFormat.Text
         ? new Formats.TextReport.TextReportWriter(EnvironmentSettings.ReadReportTop(Environment.GetEnvironmentVariable, Diagnostics.Warn, Formats.TextReport.TextReportWriter.DefaultTop))
         : ProfileFormats.Writer(format);
+
+    private static void Save(Profile profile, string path, IProfileWriter writer) =>
+        KillSafeFile.Write(path, stream => writer.Write(profile, stream));
+
+    /// <summary>The format a <c>HYBRIDPROF_OUTPUT</c> path is written in, without a word about an unknown extension.</summary>
+    public static ProfileFormat FormatOf(string path) => ProfileFormats.FromPath(path) ?? ProfileFormat.Collapsed;
 
     // ENOSPC and other I/O errors arrive as IOException, while opening or while writing.
     private static bool IsWriteFailure(Exception e) =>

@@ -36,6 +36,14 @@ public sealed class Cli
     public ProcessRunner.Result Run(string arguments, TimeSpan? timeout = null) =>
         ProcessRunner.Run("dotnet", $"\"{CliPath}\" {arguments}", App.Root, Environment(), timeout ?? TimeSpan.FromMinutes(2));
 
+    /// <summary>Runs the CLI in <paramref name="directory"/> and shows what it printed in the test's output.</summary>
+    public static ProcessRunner.Result RunIn(string directory, string arguments, Xunit.Abstractions.ITestOutputHelper output)
+    {
+        var result = ProcessRunner.Run("dotnet", $"\"{CliPath}\" {arguments}", directory);
+        output.WriteLine(result.Stdout + result.Stderr);
+        return result;
+    }
+
     /// <summary>Runs the CLI with no app of this fixture's around, in a fresh temporary folder.</summary>
     public static ProcessRunner.Result RunAlone(string arguments, TimeSpan? timeout = null)
     {

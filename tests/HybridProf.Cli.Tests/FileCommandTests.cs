@@ -33,12 +33,7 @@ public sealed class FileCommandTests : IDisposable
         return path;
     }
 
-    private ProcessRunner.Result Run(string arguments)
-    {
-        var result = ProcessRunner.Run("dotnet", $"\"{Cli.CliPath}\" {arguments}", _dir);
-        _output.WriteLine(result.Stdout + result.Stderr);
-        return result;
-    }
+    private ProcessRunner.Result Run(string arguments) => Cli.RunIn(_dir, arguments, _output);
 
     [Fact]
     public void Report_lists_functions_by_own_time_with_times_at_the_profiles_rate()

@@ -51,12 +51,7 @@ public sealed class TruthCommandTests : IDisposable
         return path;
     }
 
-    private ProcessRunner.Result Run(string arguments)
-    {
-        var result = ProcessRunner.Run("dotnet", $"\"{Cli.CliPath}\" {arguments}", _dir);
-        _output.WriteLine(result.Stdout + result.Stderr);
-        return result;
-    }
+    private ProcessRunner.Result Run(string arguments) => Cli.RunIn(_dir, arguments, _output);
 
     [Fact]
     public void Prints_both_shares_with_intervals_and_marks_the_rows_that_differ_by_more_than_the_threshold()

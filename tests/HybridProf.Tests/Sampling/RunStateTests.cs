@@ -54,7 +54,10 @@ public class RunStateTests
         long sleepingBlocked = Samples(profile, "Tests.RunState.Sleep", blocked: true);
         string figures = $"spinners: {spinning} running, {spinningBlocked} blocked; sleeper: {sleeping} running, {sleepingBlocked} blocked";
         Assert.True(spinning > 50 * spinners, figures);
-        Assert.True(spinningBlocked <= (spinning + spinningBlocked) / 50, figures);
+        // A spinner is really off its core waiting at moments (its thread starting, the runtime
+        // suspending it for a GC): 11 of 496 (2.2 %) were seen as blocked in one CI run. Before the
+        // scheduler state was asked, about a fifth of them were; 5 % tells the two apart.
+        Assert.True(spinningBlocked <= (spinning + spinningBlocked) / 20, figures);
         Assert.True(sleepingBlocked > 50 && sleeping <= sleepingBlocked / 50, figures);
     }
 

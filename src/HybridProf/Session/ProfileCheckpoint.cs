@@ -36,7 +36,7 @@ internal sealed class ProfileCheckpoint
         _session = session;
         _path = path;
         _variable = variable;
-        _writer = ProfileFormats.Writer(ProfileOutput.FormatOf(path));
+        _writer = ProfileOutput.WriterFor(ProfileOutput.FormatOf(path));
     }
 
     /// <summary>Starts checkpointing <paramref name="session"/> to <paramref name="path"/> on a background thread.</summary>

@@ -61,8 +61,12 @@ internal static class ProfileOutput
 
     /// <summary>The format's writer; a text report lists as many functions as <c>HYBRIDPROF_REPORT_TOP</c> asks.</summary>
     internal static IProfileWriter WriterFor(ProfileFormat format) => format == ProfileFormat.Text
-        ? new Formats.TextReport.TextReportWriter(EnvironmentSettings.ReadReportTop(Environment.GetEnvironmentVariable, Diagnostics.Warn, Formats.TextReport.TextReportWriter.DefaultTop))
+        ? new Formats.TextReport.TextReportWriter(s_reportTop.Value)
         : ProfileFormats.Writer(format);
+
+    // Read once: the checkpoints and the final write list the same rows, and a bad value gets one line.
+    private static readonly Lazy<int> s_reportTop = new(() =>
+        EnvironmentSettings.ReadReportTop(Environment.GetEnvironmentVariable, Diagnostics.Warn, Formats.TextReport.TextReportWriter.DefaultTop));
 
     private static void Save(Profile profile, string path, IProfileWriter writer) =>
         KillSafeFile.Write(path, stream => writer.Write(profile, stream));

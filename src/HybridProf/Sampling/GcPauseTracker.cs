@@ -32,10 +32,11 @@ internal sealed class GcPauseTracker
         return whole;
     }
 
+/// <summary>The runtime's total GC pause time so far.</summary>
 #if NET8_0_OR_GREATER
-    private static TimeSpan TotalPause() => GC.GetTotalPauseDuration();
+    internal static TimeSpan TotalPause() => GC.GetTotalPauseDuration();
 #else
     // netstandard2.0 has no pause figures; GC time then counts under the interrupted frames.
-    private static TimeSpan TotalPause() => TimeSpan.Zero;
+    internal static TimeSpan TotalPause() => TimeSpan.Zero;
 #endif
 }

@@ -30,11 +30,13 @@ internal sealed class RunStateClassifier
     private readonly long _intervalTicks;
     private long[] _cpuBefore = new long[16];
     private long _classifiedAt;
+    private TimeSpan _pauseAt;
+    private long _tick;
 
     /// <param name="intervalTicks">The sampling interval in Stopwatch ticks: the shortest window a share is taken over.</param>
     public RunStateClassifier(long intervalTicks) => _intervalTicks = intervalTicks;
 
-    /// <summary>The first of the two clock readings, for the first <paramref name="count"/> threads.</summary>
+    /// <summary>The first of the two clock readings, for the first <paramref name="count"/> threads; starts a tick.</summary>
     public void ReadClocks(SampledThread[] threads, int count)
     {
         if (_cpuBefore.Length < count)
@@ -42,25 +44,35 @@ internal sealed class RunStateClassifier
         for (int i = 0; i < count; i++)
             _cpuBefore[i] = threads[i].Clock.TryRead(out long cpu) ? cpu : -1;
         _classifiedAt = Stopwatch.GetTimestamp();
+        _pauseAt = GcPauseTracker.TotalPause();
+        _tick++;
     }
 
-    /// <summary>Whether <paramref name="thread"/>, read at <paramref name="index"/> by <see cref="ReadClocks"/>, is running or runnable.</summary>
-    public bool IsRunnable(SampledThread thread, int index)
+    /// <summary>Whether <paramref name="thread"/>, read at <paramref name="index"/> by <see cref="ReadClocks"/>, is running or runnable, and what it used since the previous tick.</summary>
+    public ThreadReading Read(SampledThread thread, int index)
     {
         if (!thread.Clock.IsAvailable)
-            return true;
+            return new ThreadReading(runnable: true);
         long before = _cpuBefore[index];
         // A failed read: the thread is gone.
         if (before < 0 || !thread.Clock.TryRead(out long after))
-            return false;
+            return new ThreadReading(runnable: false);
         long now = _classifiedAt;
         long lastCpu = thread.LastCpuNanoseconds;
         long lastRead = thread.LastReadTimestamp;
+        // Read at the previous tick too: the thread stayed in instrumented code in between, so
+        // the CPU it used since is instrumented code's.
+        bool continuous = lastCpu >= 0 && thread.LastReadTick == _tick - 1;
+        var pauseSince = _pauseAt - thread.LastReadPause;
         thread.LastCpuNanoseconds = after;
         thread.LastReadTimestamp = now;
+        thread.LastReadTick = _tick;
+        thread.LastReadPause = _pauseAt;
         bool runnable = after > before || IsRunnableThoughNotOnCpu(thread, lastCpu >= 0 ? after - lastCpu : 0, now - lastRead);
         thread.WasRunnable = runnable;
-        return runnable;
+        return continuous
+            ? new ThreadReading(runnable, after - lastCpu, (now - lastRead) * 1e9 / Stopwatch.Frequency, pauseSince.Ticks * 100.0)
+            : new ThreadReading(runnable);
     }
 
     private bool IsRunnableThoughNotOnCpu(SampledThread thread, long cpuSinceLastReading, long ticksSinceLastReading)

@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 using HybridProf.Markers;
 using HybridProf.Platform;
@@ -27,11 +28,15 @@ internal sealed class SampledThread
 
     public SchedulerState Scheduler { get; }
 
-    // The sampler's last reading of the clock, when it took it (Stopwatch timestamp) and what
-    // it concluded; written by the sampler thread only.
+    // The sampler's last reading of the clock, when it took it (Stopwatch timestamp, tick
+    // number, GC pause total) and what it concluded; the cpu-mode samples it has earned but
+    // not yet taken. Written by the sampler thread only.
     public long LastCpuNanoseconds = -1;
     public long LastReadTimestamp;
+    public long LastReadTick = -1;
+    public TimeSpan LastReadPause;
     public bool WasRunnable = true;
+    public double CpuCredit;
 
     /// <summary>The entry of the calling thread, whose stack is <paramref name="stack"/>.</summary>
     public static SampledThread ForCurrentThread(ShadowStack stack) =>

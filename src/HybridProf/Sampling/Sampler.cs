@@ -12,7 +12,8 @@ namespace HybridProf.Sampling;
 /// A background thread that wakes about <see cref="SamplerOptions.RateHz"/> times a second (at
 /// randomized intervals, so periodic work cannot keep in step with it) and copies every
 /// instrumented thread's shadow stack, without stopping or locking the threads it reads.
-/// Which threads count as running is the <see cref="RunStateClassifier"/>'s call.
+/// Which threads count as running is the <see cref="RunStateClassifier"/>'s call; in cpu mode
+/// a thread's samples follow the CPU time it used (<see cref="CpuTimeCredit"/>).
 /// </summary>
 internal sealed class Sampler : IDisposable
 {
@@ -23,6 +24,7 @@ internal sealed class Sampler : IDisposable
     private readonly int[] _buffer = new int[ShadowStack.MaxRecordedDepth];
     private SampledThread[] _active = new SampledThread[16];
     private readonly RunStateClassifier _runState;
+    private readonly CpuTimeCredit _cpuTime;
     private readonly AwaitSampler _awaits;
     private readonly long _intervalTicks;
     private readonly GcPauseTracker _gcPauses;
@@ -36,6 +38,7 @@ internal sealed class Sampler : IDisposable
         _aggregator = new SampleAggregator(options.MaxCallPaths);
         _intervalTicks = Stopwatch.Frequency / Math.Max(1, options.RateHz);
         _runState = new RunStateClassifier(_intervalTicks);
+        _cpuTime = new CpuTimeCredit(_intervalTicks);
         _gcPauses = new GcPauseTracker(TimeSpan.FromTicks(TimeSpan.TicksPerSecond / Math.Max(1, options.RateHz)));
         _awaits = new AwaitSampler(_aggregator);
         _thread = new Thread(Run) { IsBackground = true, Name = "HybridProf sampler", Priority = ThreadPriority.AboveNormal };
@@ -103,7 +106,9 @@ internal sealed class Sampler : IDisposable
                 weight -= paid;
                 gcDebt -= paid;
                 BeforeTickForTests?.Invoke();
-                if (weight > 0)
+                // In cpu mode threads are read even at a tick that GC took whole: their credit
+                // needs an unbroken series of readings (the pause is taken out of it there).
+                if (weight > 0 || _options.Mode != ProfileMode.Wall)
                     SampleOnce(weight);
                 if (now - lastPurge > Stopwatch.Frequency)
                 {
@@ -145,7 +150,11 @@ internal sealed class Sampler : IDisposable
         return false;
     }
 
-    /// <summary>One tick: reads every instrumented thread once, each sample counting <paramref name="weight"/> intervals. Internal for the benchmarks.</summary>
+    /// <summary>
+    /// One tick: reads every instrumented thread once. In wall mode each thread's stack counts
+    /// <paramref name="weight"/> intervals; in cpu mode the CPU time it used decides
+    /// (<see cref="CpuTimeCredit"/>). Internal for the benchmarks.
+    /// </summary>
     internal void SampleOnce(int weight = 1)
     {
         bool wall = _options.Mode == ProfileMode.Wall;
@@ -153,8 +162,10 @@ internal sealed class Sampler : IDisposable
         for (int i = 0; i < count; i++)
         {
             var thread = _active[i];
-            bool blocked = !_runState.IsRunnable(thread, i);
-            if (!wall && blocked)
+            var reading = _runState.Read(thread, i);
+            bool blocked = !reading.Runnable;
+            long samples = wall ? weight : _cpuTime.Take(thread, reading, weight);
+            if (samples == 0)
                 continue;
             var stack = thread.Stack;
             int depth = stack.CopyTo(_buffer, out bool truncated);
@@ -163,7 +174,7 @@ internal sealed class Sampler : IDisposable
             if (blocked && !truncated && depth < _buffer.Length)
                 _buffer[depth++] = MethodFrames.Blocked;
             var owner = stack.Owner;
-            _aggregator.Add(stack, owner.ManagedThreadId, owner.Name ?? $"thread {owner.ManagedThreadId}", _buffer, depth, truncated, weight, reading: true);
+            _aggregator.Add(stack, owner.ManagedThreadId, owner.Name ?? $"thread {owner.ManagedThreadId}", _buffer, depth, truncated, samples, reading: true);
         }
         if (wall)
             _awaits.Tick(weight);

@@ -1,5 +1,6 @@
 using System;
 using System.ComponentModel;
+using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace HybridProf.Markers;
@@ -30,7 +31,16 @@ public sealed partial class ShadowStack
     // Written only by the owning thread. Depth may exceed Frames.Length once the cap is hit.
     internal int Depth;
 
-    internal ShadowStack(Thread owner) => Owner = owner;
+    private static long s_serials;
+
+    internal ShadowStack(Thread owner)
+    {
+        Owner = owner;
+        Serial = Interlocked.Increment(ref s_serials);
+    }
+
+    /// <summary>A number no other stack of this process has (from 1): the sampler's key for the thread, which outlives its managed id.</summary>
+    internal long Serial { get; }
 
     /// <summary>This thread's deterministic recording; set (never null) when deterministic mode is on.</summary>
     internal CallRecorder? Recorder;
@@ -112,6 +122,9 @@ public sealed partial class ShadowStack
     /// from other threads; a push or pop racing with the copy can make one sample a mix of
     /// two neighbouring stacks, which sampling tolerates (no lock is ever shared with the thread).
     /// </summary>
+    // Compiled once, like the rest of the sampler's tick (HybridProf.Platform.CompiledOnce says
+    // why); the literal because the markers depend on nothing.
+    [MethodImpl((MethodImplOptions)512)]
     internal int CopyTo(int[] buffer, out bool truncated)
     {
         int depth = Volatile.Read(ref Depth);

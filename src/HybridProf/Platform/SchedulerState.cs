@@ -1,6 +1,8 @@
 using System;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Threading;
+
 #if NET6_0_OR_GREATER
 using Microsoft.Win32.SafeHandles;
 #endif
@@ -26,6 +28,7 @@ internal sealed class SchedulerState
     public SchedulerState(int threadId) => _threadId = threadId;
 
     /// <summary>True for R (running or runnable), false for any waiting state, null when unknown here.</summary>
+    [MethodImpl(CompiledOnce.Optimized)]
     public bool? IsRunnable()
     {
 #if NET6_0_OR_GREATER
@@ -48,6 +51,14 @@ internal sealed class SchedulerState
         }
 #else
         return null;
+#endif
+    }
+
+    /// <summary>Closes the kept file, for a state asked about once (the sampler's warm-up).</summary>
+    public void Close()
+    {
+#if NET6_0_OR_GREATER
+        Interlocked.Exchange(ref _handle, null)?.Dispose();
 #endif
     }
 

@@ -12,7 +12,8 @@ namespace HybridProf.Sampling;
 /// </summary>
 internal sealed class AwaitSampler
 {
-    private static readonly object AsyncThreadKey = new();
+    // The aggregator's key of the async operations' own thread (shadow stacks' keys are positive).
+    private const long AsyncThreadKey = -2;
     private readonly SampleAggregator _aggregator;
     // Its own buffer: a snapshot may flush from another thread while the sampler ticks.
     private readonly int[] _buffer = new int[ShadowStack.MaxRecordedDepth];
@@ -58,6 +59,6 @@ internal sealed class AwaitSampler
         if (count == 0 || count >= _buffer.Length)
             return;
         _buffer[count++] = MethodFrames.Await;
-        _aggregator.Add(AsyncThreadKey, 0, "async operations", _buffer, count, false, samples);
+        _aggregator.Add(_aggregator.ThreadIndex(AsyncThreadKey, 0, "async operations"), _buffer, count, false, samples);
     }
 }

@@ -1,5 +1,7 @@
 using System;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using HybridProf.Platform;
 
 namespace HybridProf.Sampling;
 
@@ -36,10 +38,11 @@ internal sealed class CpuTimeCredit
     public CpuTimeCredit(long intervalTicks) => _intervalNanoseconds = intervalTicks * 1e9 / Stopwatch.Frequency;
 
     /// <summary>The samples a thread earns at this tick.</summary>
-    /// <param name="thread">The thread; its carried credit is updated.</param>
+    /// <param name="thread">The thread's history; its carried credit is updated.</param>
     /// <param name="reading">The classifier's reading of it at this tick.</param>
     /// <param name="weight">The intervals this tick stands for, GC pauses taken out: what a thread with no CPU figure gets.</param>
-    public long Take(SampledThread thread, in ThreadReading reading, int weight)
+    [MethodImpl(CompiledOnce.Optimized)]
+    public long Take(ThreadHistory thread, in ThreadReading reading, int weight)
     {
         if (!reading.HasCpuTime)
         {

@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using HybridProf.Platform;
 
 namespace HybridProf.Sampling;
 
@@ -20,6 +22,7 @@ internal sealed class GcPauseTracker
     }
 
     /// <summary>Whole sampling intervals of pause time since the last call; the remainder carries over.</summary>
+    [MethodImpl(CompiledOnce.Optimized)]
     public int TakeWholeIntervals()
     {
         var total = TotalPause();
@@ -34,6 +37,7 @@ internal sealed class GcPauseTracker
 
 /// <summary>The runtime's total GC pause time so far.</summary>
 #if NET8_0_OR_GREATER
+    [MethodImpl(CompiledOnce.Optimized)]
     internal static TimeSpan TotalPause() => GC.GetTotalPauseDuration();
 #else
     // netstandard2.0 has no pause figures; GC time then counts under the interrupted frames.

@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using HybridProf.Platform;
 
 namespace HybridProf.Sampling;
@@ -37,6 +38,7 @@ internal sealed class RunStateClassifier
     public RunStateClassifier(long intervalTicks) => _intervalTicks = intervalTicks;
 
     /// <summary>The first of the two clock readings, for the first <paramref name="count"/> threads; starts a tick.</summary>
+    [MethodImpl(CompiledOnce.Optimized)]
     public void ReadClocks(SampledThread[] threads, int count)
     {
         if (_cpuBefore.Length < count)
@@ -48,8 +50,9 @@ internal sealed class RunStateClassifier
         _tick++;
     }
 
-    /// <summary>Whether <paramref name="thread"/>, read at <paramref name="index"/> by <see cref="ReadClocks"/>, is running or runnable, and what it used since the previous tick.</summary>
-    public ThreadReading Read(SampledThread thread, int index)
+    /// <summary>Whether <paramref name="thread"/>, read at <paramref name="index"/> by <see cref="ReadClocks"/>, is running or runnable, and what it used since the previous tick; updates its <paramref name="history"/>.</summary>
+    [MethodImpl(CompiledOnce.Optimized)]
+    public ThreadReading Read(SampledThread thread, ThreadHistory history, int index)
     {
         if (!thread.Clock.IsAvailable)
             return new ThreadReading(runnable: true);
@@ -58,26 +61,27 @@ internal sealed class RunStateClassifier
         if (before < 0 || !thread.Clock.TryRead(out long after))
             return new ThreadReading(runnable: false);
         long now = _classifiedAt;
-        long lastCpu = thread.LastCpuNanoseconds;
-        long lastRead = thread.LastReadTimestamp;
+        long lastCpu = history.LastCpuNanoseconds;
+        long lastRead = history.LastReadTimestamp;
         // Read at the previous tick too: the thread stayed in instrumented code in between, so
         // the CPU it used since is instrumented code's.
-        bool continuous = lastCpu >= 0 && thread.LastReadTick == _tick - 1;
-        var pauseSince = _pauseAt - thread.LastReadPause;
-        thread.LastCpuNanoseconds = after;
-        thread.LastReadTimestamp = now;
-        thread.LastReadTick = _tick;
-        thread.LastReadPause = _pauseAt;
-        bool runnable = after > before || IsRunnableThoughNotOnCpu(thread, lastCpu >= 0 ? after - lastCpu : 0, now - lastRead);
-        thread.WasRunnable = runnable;
+        bool continuous = lastCpu >= 0 && history.LastReadTick == _tick - 1;
+        var pauseSince = _pauseAt - history.LastReadPause;
+        history.LastCpuNanoseconds = after;
+        history.LastReadTimestamp = now;
+        history.LastReadTick = _tick;
+        history.LastReadPause = _pauseAt;
+        bool runnable = after > before || IsRunnableThoughNotOnCpu(thread, history.WasRunnable, lastCpu >= 0 ? after - lastCpu : 0, now - lastRead);
+        history.WasRunnable = runnable;
         return continuous
             ? new ThreadReading(runnable, after - lastCpu, (now - lastRead) * 1e9 / Stopwatch.Frequency, pauseSince.Ticks * 100.0)
             : new ThreadReading(runnable);
     }
 
-    private bool IsRunnableThoughNotOnCpu(SampledThread thread, long cpuSinceLastReading, long ticksSinceLastReading)
+    [MethodImpl(CompiledOnce.Optimized)]
+    private bool IsRunnableThoughNotOnCpu(SampledThread thread, bool wasRunnable, long cpuSinceLastReading, long ticksSinceLastReading)
     {
-        if (cpuSinceLastReading == 0 && !thread.WasRunnable)
+        if (cpuSinceLastReading == 0 && !wasRunnable)
             return false;
         if (thread.Scheduler.IsRunnable() is { } state)
             return state;

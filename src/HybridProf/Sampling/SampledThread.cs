@@ -1,4 +1,4 @@
-using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using HybridProf.Markers;
 using HybridProf.Platform;
@@ -28,15 +28,16 @@ internal sealed class SampledThread
 
     public SchedulerState Scheduler { get; }
 
-    // The sampler's last reading of the clock, when it took it (Stopwatch timestamp, tick
-    // number, GC pause total) and what it concluded; the cpu-mode samples it has earned but
-    // not yet taken. Written by the sampler thread only.
-    public long LastCpuNanoseconds = -1;
-    public long LastReadTimestamp;
-    public long LastReadTick = -1;
-    public TimeSpan LastReadPause;
-    public bool WasRunnable = true;
-    public double CpuCredit;
+    // One per sampler slot; each written by the sampler holding the slot only.
+    private readonly ThreadHistory?[] _histories = new ThreadHistory?[ThreadHistory.Slots];
+
+    /// <summary>What the sampler <paramref name="owner"/>, holding <paramref name="slot"/>, remembers of this thread (a new history if the slot was another sampler's).</summary>
+    [MethodImpl(CompiledOnce.Optimized)]
+    public ThreadHistory History(int slot, long owner)
+    {
+        var history = _histories[slot] ??= new ThreadHistory();
+        return history.Owner == owner ? history : history.Reset(owner);
+    }
 
     /// <summary>The entry of the calling thread, whose stack is <paramref name="stack"/>.</summary>
     public static SampledThread ForCurrentThread(ShadowStack stack) =>

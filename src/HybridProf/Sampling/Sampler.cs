@@ -1,6 +1,8 @@
 using System;
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Threading;
+using HybridProf.Configuration;
 using HybridProf.Markers;
 using HybridProf.Methods;
 using HybridProf.Model;
@@ -29,6 +31,14 @@ internal sealed class Sampler : IDisposable
     private readonly long _intervalTicks;
     private readonly GcPauseTracker _gcPauses;
     private readonly Stopwatch _clock = new();
+    // The aggregator's key of [GC]'s own thread; shadow stacks' serial numbers start at 1.
+    private const long GcThreadKey = -1;
+    private static long s_samplers;
+    // This sampler's number and its slot in each thread's histories (ThreadHistory); a sampler
+    // that found no free slot reads every thread as if for the first time, in one scratch history.
+    private readonly long _id = Interlocked.Increment(ref s_samplers);
+    private int _historySlot = -1;
+    private readonly ThreadHistory _scratchHistory = new();
     private Exception? _fault;
     private long _missedTicks;
 
@@ -57,6 +67,7 @@ internal sealed class Sampler : IDisposable
     {
         if (_options.Mode == ProfileMode.Wall)
             PendingOperations.Acquire();
+        _historySlot = ThreadHistory.AcquireSlot();
         _clock.Start();
         _thread.Start();
     }
@@ -67,6 +78,9 @@ internal sealed class Sampler : IDisposable
         _stop.Set();
         if (Thread.CurrentThread != _thread)
             _thread.Join(TimeSpan.FromSeconds(1));
+        // A sampler still ticking after that (it never has been) resets the histories of a
+        // later sampler given the slot at each reading, which reads as "first reading": no harm.
+        ThreadHistory.ReleaseSlot(Interlocked.Exchange(ref _historySlot, -1));
         var profile = Snapshot();
         if (_options.Mode == ProfileMode.Wall)
             PendingOperations.Release();
@@ -83,13 +97,15 @@ internal sealed class Sampler : IDisposable
 
     public void Dispose() => Stop();
 
+    [MethodImpl(CompiledOnce.Optimized)]
     private void Run()
     {
-        var schedule = new TickSchedule(_intervalTicks, _clock.ElapsedTicks, new Random(Environment.TickCount));
         int gcDebt = 0;
         long lastPurge = 0;
         try
         {
+            WarmUp();
+            var schedule = new TickSchedule(_intervalTicks, _clock.ElapsedTicks, (ulong)Stopwatch.GetTimestamp());
             while (SleepUntil(schedule.Target))
             {
                 long now = _clock.ElapsedTicks;
@@ -125,7 +141,22 @@ internal sealed class Sampler : IDisposable
         }
     }
 
+    /// <summary>
+    /// Every path of a tick once, before the first: the aggregator and its tables growing, the
+    /// registry's purge, the kernel's word on a thread (its file opened and read), so that no
+    /// tick is the first call of anything (ScratchProfile and CompiledOnce say why).
+    /// </summary>
+    private static void WarmUp()
+    {
+        ScratchProfile.Build(ProfileMode.Cpu, ProfilerOptions.DefaultRateHz);
+        ThreadRegistry.Purge();
+        var scheduler = new SchedulerState(KernelThread.CurrentId());
+        scheduler.IsRunnable();
+        scheduler.Close();
+    }
+
     /// <summary>Sleeps until the clock reaches <paramref name="target"/>; false when asked to stop.</summary>
+    [MethodImpl(CompiledOnce.Optimized)]
     private bool SleepUntil(long target)
     {
         while (!_stop.IsSet)
@@ -155,6 +186,7 @@ internal sealed class Sampler : IDisposable
     /// <paramref name="weight"/> intervals; in cpu mode the CPU time it used decides
     /// (<see cref="CpuTimeCredit"/>). Internal for the benchmarks.
     /// </summary>
+    [MethodImpl(CompiledOnce.Optimized)]
     internal void SampleOnce(int weight = 1)
     {
         bool wall = _options.Mode == ProfileMode.Wall;
@@ -162,9 +194,10 @@ internal sealed class Sampler : IDisposable
         for (int i = 0; i < count; i++)
         {
             var thread = _active[i];
-            var reading = _runState.Read(thread, i);
+            var history = _historySlot >= 0 ? thread.History(_historySlot, _id) : _scratchHistory.Reset(_id);
+            var reading = _runState.Read(thread, history, i);
             bool blocked = !reading.Runnable;
-            long samples = wall ? weight : _cpuTime.Take(thread, reading, weight);
+            long samples = wall ? weight : _cpuTime.Take(history, reading, weight);
             if (samples == 0)
                 continue;
             var stack = thread.Stack;
@@ -173,22 +206,23 @@ internal sealed class Sampler : IDisposable
                 continue;
             if (blocked && !truncated && depth < _buffer.Length)
                 _buffer[depth++] = MethodFrames.Blocked;
-            var owner = stack.Owner;
-            _aggregator.Add(stack, owner.ManagedThreadId, owner.Name ?? $"thread {owner.ManagedThreadId}", _buffer, depth, truncated, samples, reading: true);
+            _aggregator.Add(_aggregator.ThreadIndex(stack.Serial, stack.Owner), _buffer, depth, truncated, samples, reading: true);
         }
         if (wall)
             _awaits.Tick(weight);
     }
 
+    [MethodImpl(CompiledOnce.Optimized)]
     private void RecordGarbageCollection(int intervals)
     {
         if (intervals <= 0)
             return;
         _buffer[0] = MethodFrames.GarbageCollection;
-        _aggregator.Add(_gcPauses, 0, "GC", _buffer, 1, false, intervals);
+        _aggregator.Add(_aggregator.ThreadIndex(GcThreadKey, 0, "GC"), _buffer, 1, false, intervals);
     }
 
     /// <summary>Gathers the threads inside instrumented code; an idle thread (empty shadow stack) costs one read.</summary>
+    [MethodImpl(CompiledOnce.Optimized)]
     private int CollectActiveThreads()
     {
         var threads = ThreadRegistry.Snapshot();

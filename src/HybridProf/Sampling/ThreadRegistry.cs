@@ -1,6 +1,8 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using HybridProf.Markers;
+using HybridProf.Platform;
 
 namespace HybridProf.Sampling;
 
@@ -42,6 +44,7 @@ internal static class ThreadRegistry
     }
 
     /// <summary>Forgets threads that have exited.</summary>
+    [MethodImpl(CompiledOnce.Optimized)]
     public static void Purge()
     {
         lock (s_lock)

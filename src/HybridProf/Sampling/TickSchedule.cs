@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using HybridProf.Platform;
 
 namespace HybridProf.Sampling;
 
@@ -23,13 +25,14 @@ namespace HybridProf.Sampling;
 internal sealed class TickSchedule
 {
     private readonly long _period;
-    private readonly Random _random;
+    // xorshift64*: our own generator, compiled once, where System.Random would be recompiled in tiers (CompiledOnce).
+    private ulong _random;
     private double _lateCarry;
 
-    public TickSchedule(long periodTicks, long start, Random random)
+    public TickSchedule(long periodTicks, long start, ulong seed)
     {
         _period = Math.Max(1, periodTicks);
-        _random = random;
+        _random = seed == 0 ? 0x9E3779B97F4A7C15UL : seed;
         Target = start + NextInterval();
     }
 
@@ -40,6 +43,7 @@ internal sealed class TickSchedule
     /// Called when the sampler wakes at <paramref name="now"/> (at or after <see cref="Target"/>):
     /// the intervals this tick stands for (1 when on time), and how many of them were missed.
     /// </summary>
+    [MethodImpl(CompiledOnce.Optimized)]
     public int Take(long now, out int missed)
     {
         long late = now - Target;
@@ -58,5 +62,14 @@ internal sealed class TickSchedule
         return 1 + missed;
     }
 
-    private long NextInterval() => _period / 2 + (long)(_random.NextDouble() * _period);
+    [MethodImpl(CompiledOnce.Optimized)]
+    private long NextInterval()
+    {
+        _random ^= _random >> 12;
+        _random ^= _random << 25;
+        _random ^= _random >> 27;
+        // The top 53 bits as a fraction in [0, 1).
+        double uniform = ((_random * 0x2545F4914F6CDD1DUL) >> 11) * (1.0 / (1UL << 53));
+        return _period / 2 + (long)(uniform * _period);
+    }
 }

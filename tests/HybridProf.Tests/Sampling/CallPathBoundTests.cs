@@ -17,10 +17,10 @@ public class CallPathBoundTests
     public void Stacks_past_the_bound_are_counted_under_truncated_with_their_whole_weight()
     {
         var aggregator = new SampleAggregator(maxCallPaths: 10);
-        var thread = new object();
+        int thread = aggregator.ThreadIndex(1, 1, "worker");
         // 40 distinct stacks of 3 frames, 3 samples each: 120 call paths, 10 of them kept.
         for (int i = 0; i < 40; i++)
-            aggregator.Add(thread, 1, "worker", new[] { 1000 + i % 4, 2000 + i, 3000 + i }, 3, truncated: false, weight: 3);
+            aggregator.Add(thread, new[] { 1000 + i % 4, 2000 + i, 3000 + i }, 3, truncated: false, weight: 3);
 
         var profile = aggregator.Build(new ProfileMetadata(ProfileMode.Wall, 100, TimeSpan.FromSeconds(1)));
         Assert.Equal(120, profile.TotalSamples);

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using HybridProf.Markers;
 using HybridProf.Sampling;
 
 namespace HybridProf.Tests.Sampling;
@@ -13,7 +12,7 @@ public class CpuTimeCreditTests
     private const double Interval = 10_000_000; // 10 ms, 100 Hz, in nanoseconds
     private static readonly CpuTimeCredit Credit = new(Stopwatch.Frequency / 100);
 
-    private static SampledThread NewThread() => SampledThread.ForCurrentThread(ShadowStack.Current);
+    private static ThreadHistory NewThread() => new();
 
     private static ThreadReading Ran(double cpuIntervals, double wallIntervals = 1, double pauseIntervals = 0, bool runnable = true) =>
         new(runnable, (long)(cpuIntervals * Interval), wallIntervals * Interval, pauseIntervals * Interval);

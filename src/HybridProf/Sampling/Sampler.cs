@@ -33,6 +33,8 @@ internal sealed class Sampler : IDisposable
     private readonly Stopwatch _clock = new();
     // The aggregator's key of [GC]'s own thread; shadow stacks' serial numbers start at 1.
     private const long GcThreadKey = -1;
+    // The longest precise sleep between looks at the stop event.
+    private const long LongestSleepNanoseconds = 20_000_000;
     private static long s_samplers;
     // This sampler's number and its slot in each thread's histories (ThreadHistory); a sampler
     // that found no free slot reads every thread as if for the first time, in one scratch history.
@@ -56,6 +58,11 @@ internal sealed class Sampler : IDisposable
 
     /// <summary>Lets tests inject a fault into the sampler thread; always null outside them.</summary>
     internal static Action? BeforeTickForTests;
+
+    /// <summary>The sampler thread's kernel id once it runs (0 before), and whether its warm-up is over: for tests.</summary>
+    internal int KernelThreadId { get; private set; }
+
+    internal bool WarmedUp { get; private set; }
 
     /// <summary>Samples taken so far.</summary>
     public long TotalSamples => _aggregator.TotalSamples;
@@ -104,7 +111,9 @@ internal sealed class Sampler : IDisposable
         long lastPurge = 0;
         try
         {
+            KernelThreadId = KernelThread.CurrentId();
             WarmUp();
+            WarmedUp = true;
             var schedule = new TickSchedule(_intervalTicks, _clock.ElapsedTicks, (ulong)Stopwatch.GetTimestamp());
             while (SleepUntil(schedule.Target))
             {
@@ -164,18 +173,17 @@ internal sealed class Sampler : IDisposable
             long remaining = target - _clock.ElapsedTicks;
             if (remaining <= 0)
                 return true;
-            double milliseconds = remaining * 1000.0 / Stopwatch.Frequency;
-            if (PreciseSleep.IsSupported && milliseconds < 2)
+            if (PreciseSleep.IsSupported)
             {
-                // The last stretch: too short for the stop event's millisecond waits.
-                PreciseSleep.Sleep((long)(remaining * 1e9 / Stopwatch.Frequency));
+                // A system call, to the nanosecond, in steps short enough that stopping waits
+                // little: not the stop event, whose wait is code the runtime recompiles in
+                // tiers (CompiledOnce says why).
+                PreciseSleep.Sleep(Math.Min((long)(remaining * 1e9 / Stopwatch.Frequency), LongestSleepNanoseconds));
                 continue;
             }
-            // Long waits go on the stop event, so stopping never waits for a tick. With a
-            // precise sleep to finish, wake a millisecond early; without one, round up
+            // Elsewhere the stop event, so stopping never waits for a tick; rounded up
             // (rounding down would bunch sub-millisecond waits into none).
-            int wait = PreciseSleep.IsSupported ? (int)milliseconds - 1 : (int)Math.Ceiling(milliseconds);
-            if (_stop.Wait(wait))
+            if (_stop.Wait((int)Math.Ceiling(remaining * 1000.0 / Stopwatch.Frequency)))
                 return false;
         }
         return false;

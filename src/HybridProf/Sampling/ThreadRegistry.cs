@@ -51,6 +51,7 @@ internal static class ThreadRegistry
             Volatile.Write(ref s_threads, CopyLive(extra: 0));
     }
 
+    [MethodImpl(CompiledOnce.Optimized)]
     private static SampledThread[] CopyLive(int extra)
     {
         // One pass: a thread can die while this runs, so counting first and filling after
@@ -63,8 +64,13 @@ internal static class ThreadRegistry
             if (s.Owner.IsAlive)
                 next[n++] = s;
         }
-        if (n + extra < next.Length)
-            Array.Resize(ref next, n + extra);
-        return next;
+        if (n + extra == next.Length)
+            return next;
+        // Copied here, not by Array.Resize: the sampler's purge calls only code compiled once
+        // (CompiledOnce), and the first purge that drops a thread may come late in a run.
+        var fitted = new SampledThread[n + extra];
+        for (int i = 0; i < n; i++)
+            fitted[i] = next[i];
+        return fitted;
     }
 }

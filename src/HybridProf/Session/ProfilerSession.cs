@@ -31,6 +31,9 @@ public sealed class ProfilerSession : IDisposable
         _sampler.Start();
     }
 
+    /// <summary>The sampler, in sampling modes: for tests.</summary>
+    internal Sampler? Sampler => _sampler;
+
     /// <summary>The options in effect (after fall-backs, e.g. cpu → wall where no CPU clock exists).</summary>
     public ProfilerOptions Options { get; }
 

@@ -9,6 +9,7 @@ namespace HybridProf.Tests.Sampling;
 /// runnable threads than cores, threads that are only waiting for their turn on a core are
 /// running as far as the profile is concerned, and a sleeping thread is still blocked.
 /// </summary>
+[Collection(SpinningThreadsCollection.Name)]
 public class RunStateTests
 {
     private static readonly TestTable Table = new("Tests.RunState.Spin", "Tests.RunState.Sleep");

@@ -34,6 +34,7 @@ public class PendingOperationsBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
+        _sampler.Dispose();
         _gate.SetResult(1);
         Task.WaitAll(_pending.ToArray());
         _pending.Clear();

@@ -45,6 +45,7 @@ public class SamplerBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
+        _sampler.Dispose();
         _release.Set();
         _threads.ForEach(t => t.Join());
         _threads.Clear();

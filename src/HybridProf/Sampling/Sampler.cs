@@ -39,7 +39,8 @@ internal sealed class Sampler : IDisposable
     // This sampler's number and its slot in each thread's histories (ThreadHistory); a sampler
     // that found no free slot reads every thread as if for the first time, in one scratch history.
     private readonly long _id = Interlocked.Increment(ref s_samplers);
-    private int _historySlot = -1;
+    private int _historySlot = ThreadHistory.AcquireSlot();
+    private int _started;
     private readonly ThreadHistory _scratchHistory = new();
     private Exception? _fault;
     private long _missedTicks;
@@ -72,9 +73,9 @@ internal sealed class Sampler : IDisposable
 
     public void Start()
     {
+        _started = 1;
         if (_options.Mode == ProfileMode.Wall)
             PendingOperations.Acquire();
-        _historySlot = ThreadHistory.AcquireSlot();
         _clock.Start();
         _thread.Start();
     }
@@ -83,13 +84,16 @@ internal sealed class Sampler : IDisposable
     public Profile Stop()
     {
         _stop.Set();
-        if (Thread.CurrentThread != _thread)
+        // Not started (the benchmarks tick a sampler by hand), or stopped already: no thread to
+        // wait for, and no tracking of pending operations to give back.
+        bool started = Interlocked.Exchange(ref _started, 0) == 1;
+        if (started && Thread.CurrentThread != _thread)
             _thread.Join(TimeSpan.FromSeconds(1));
         // A sampler still ticking after that (it never has been) resets the histories of a
         // later sampler given the slot at each reading, which reads as "first reading": no harm.
         ThreadHistory.ReleaseSlot(Interlocked.Exchange(ref _historySlot, -1));
         var profile = Snapshot();
-        if (_options.Mode == ProfileMode.Wall)
+        if (started && _options.Mode == ProfileMode.Wall)
             PendingOperations.Release();
         return profile;
     }

@@ -76,7 +76,15 @@ internal sealed class ProfileCheckpoint
             // (Deterministic mode's own figures were encoded above; the made-up one is a sampled profile.)
             var mode = _session.Options.Mode == ProfileMode.Deterministic ? ProfileMode.Cpu : _session.Options.Mode;
             var scratch = ScratchProfile.Build(mode, _session.Options.RateHz);
-            KillSafeFile.Write(_path, stream => _writer.Write(scratch, stream), stillWanted: () => false);
+            try
+            {
+                KillSafeFile.Write(_path, stream => _writer.Write(scratch, stream), stillWanted: () => false);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Unwritable: no checkpoints, and no line of ours; the final write says it once.
+                return;
+            }
             while (!_finished.Wait(pace.UntilDue))
             {
                 var took = Stopwatch.StartNew();

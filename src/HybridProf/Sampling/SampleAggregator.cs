@@ -39,15 +39,20 @@ internal sealed class SampleAggregator
     /// <summary>Readings of a thread's stack (adds with <c>reading: true</c>); each may weigh several samples.</summary>
     public long Observations { get; private set; }
 
-    /// <summary>The index of the thread <paramref name="key"/> names; its name and id are read the first time only.</summary>
+    /// <summary>
+    /// Counts <paramref name="weight"/> samples of a stack (root first) on the sampled thread
+    /// <paramref name="threadKey"/> names, whose name and id are read the first time only. One
+    /// lock for the thread's index and the count: the tick calls this for every sample.
+    /// </summary>
     [MethodImpl(CompiledOnce.Optimized)]
-    public int ThreadIndex(long key, Thread owner)
+    public void Add(long threadKey, Thread owner, int[] frames, int count, bool truncated, long weight, bool reading = false)
     {
         lock (_gate)
         {
-            if (_threadIndex.TryGetValue(key, out long index))
-                return (int)index;
-            return NewThread(key, owner.ManagedThreadId, owner.Name ?? $"thread {owner.ManagedThreadId}");
+            int thread = _threadIndex.TryGetValue(threadKey, out long index)
+                ? (int)index
+                : NewThread(threadKey, owner.ManagedThreadId, owner.Name ?? $"thread {owner.ManagedThreadId}");
+            AddLocked(thread, frames, count, truncated, weight, reading);
         }
     }
 
@@ -72,22 +77,26 @@ internal sealed class SampleAggregator
     public void Add(int thread, int[] frames, int count, bool truncated, long weight, bool reading = false)
     {
         lock (_gate)
+            AddLocked(thread, frames, count, truncated, weight, reading);
+    }
+
+    [MethodImpl(CompiledOnce.Optimized)]
+    private void AddLocked(int thread, int[] frames, int count, bool truncated, long weight, bool reading)
+    {
+        int node = _trie.Intern(frames, count, out bool capped);
+        if (truncated || capped)
+            node = _trie.Child(node, MethodFrames.Truncated);
+        // The counts are capped like the trie: past it, a new (thread, stack) pair is
+        // counted as that thread's [truncated], so memory stays bounded on long runs.
+        if (!_counts.TryGetValue(CountKey(thread, node), out long existing) && _counts.Count >= _maxCounts)
         {
-            int node = _trie.Intern(frames, count, out bool capped);
-            if (truncated || capped)
-                node = _trie.Child(node, MethodFrames.Truncated);
-            // The counts are capped like the trie: past it, a new (thread, stack) pair is
-            // counted as that thread's [truncated], so memory stays bounded on long runs.
-            if (!_counts.TryGetValue(CountKey(thread, node), out long existing) && _counts.Count >= _maxCounts)
-            {
-                node = _trie.Child(0, MethodFrames.Truncated);
-                _counts.TryGetValue(CountKey(thread, node), out existing);
-            }
-            _counts.Set(CountKey(thread, node), existing + weight);
-            TotalSamples += weight;
-            if (reading)
-                Observations++;
+            node = _trie.Child(0, MethodFrames.Truncated);
+            _counts.TryGetValue(CountKey(thread, node), out existing);
         }
+        _counts.Set(CountKey(thread, node), existing + weight);
+        TotalSamples += weight;
+        if (reading)
+            Observations++;
     }
 
     private static long CountKey(int thread, int node) => ((long)thread << 32) | (uint)node;

@@ -218,7 +218,7 @@ internal sealed class Sampler : IDisposable
                 continue;
             if (blocked && !truncated && depth < _buffer.Length)
                 _buffer[depth++] = MethodFrames.Blocked;
-            _aggregator.Add(_aggregator.ThreadIndex(stack.Serial, stack.Owner), _buffer, depth, truncated, samples, reading: true);
+            _aggregator.Add(stack.Serial, stack.Owner, _buffer, depth, truncated, samples, reading: true);
         }
         if (wall)
             _awaits.Tick(weight);

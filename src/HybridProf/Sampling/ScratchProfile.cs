@@ -32,7 +32,7 @@ internal static class ScratchProfile
     public static Profile Build(ProfileMode mode, int rateHz)
     {
         var aggregator = new SampleAggregator(ProfilerOptions.DefaultMaxCallPaths);
-        var threads = new[] { aggregator.ThreadIndex(1, 1, "scratch 1"), aggregator.ThreadIndex(2, Thread.CurrentThread) };
+        int fixedThread = aggregator.ThreadIndex(1, 1, "scratch");
         var frames = new int[4];
         for (int i = 0; i < Paths; i++)
         {
@@ -40,7 +40,11 @@ internal static class ScratchProfile
             frames[1] = 1 + i / 7 % 13;
             frames[2] = 1 + i / 91;
             frames[3] = Specials[i % Specials.Length];
-            aggregator.Add(threads[i % 2], frames, 1 + i % frames.Length, truncated: i % 50 == 0, weight: 1 + i % 3, reading: true);
+            // Both ways in: a thread of the profile's own, and a sampled one (this one).
+            if (i % 2 == 0)
+                aggregator.Add(fixedThread, frames, 1 + i % frames.Length, truncated: i % 50 == 0, weight: 1 + i % 3, reading: true);
+            else
+                aggregator.Add(2, Thread.CurrentThread, frames, 1 + i % frames.Length, truncated: i % 50 == 0, weight: 1 + i % 3, reading: true);
         }
         // The sampler adds late ticks to its count with this; it is the only first call a tick
         // can otherwise make late in a run.

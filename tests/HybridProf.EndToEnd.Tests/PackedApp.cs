@@ -56,7 +56,8 @@ public sealed class PackedApp
     private void WriteSources(string directory)
     {
         string template = Path.Combine(AppContext.BaseDirectory, "App");
-        File.Copy(Path.Combine(template, "Program.cs"), Path.Combine(directory, "Program.cs"));
+        foreach (string source in Directory.GetFiles(template, "*.cs"))
+            File.Copy(source, Path.Combine(directory, Path.GetFileName(source)));
         File.WriteAllText(Path.Combine(directory, "E2eApp.csproj"), File.ReadAllText(Path.Combine(template, "E2eApp.csproj.template")).Replace("$VERSION$", Version));
         File.WriteAllText(Path.Combine(directory, "nuget.config"), File.ReadAllText(Path.Combine(template, "nuget.config.template")).Replace("$FEED$", Feed));
     }

@@ -66,14 +66,16 @@ public sealed partial class ModuleWeaver : BaseModuleWeaver
             }
         }
 
+        int handOvers = WeaveHandOvers(located.Select(l => l.Method), markers);
+
         if (small.Count > 0)
             RecordLeftOut(table, data, small);
         RegisterTable(table);
-        WriteMessage(Summary(entries.Count, small.Count, tunedOut, limit), MessageImportance.High);
+        WriteMessage(Summary(entries.Count, small.Count, tunedOut, limit, handOvers), MessageImportance.High);
     }
 
     /// <summary>The one line a build prints: what was marked, what was folded into callers and why.</summary>
-    private string Summary(int listed, int small, int tunedOut, int limit)
+    private string Summary(int listed, int small, int tunedOut, int limit, int handOvers)
     {
         // Fody starts the line with "Fody/HybridProf:" itself.
         string line = $"instrumented {WovenCount} of {listed} methods";
@@ -81,6 +83,8 @@ public sealed partial class ModuleWeaver : BaseModuleWeaver
             line += $"; {small} small {(small == 1 ? "one" : "ones")} (IL ≤ {limit} bytes, no loop, no call out of sight) folded into {(small == 1 ? "its callers" : "their callers")} (HybridProfSmallMethodLimit=0 instruments them)";
         if (tunedOut > 0)
             line += $"; {tunedOut} left out by the tune list";
+        if (handOvers > 0)
+            line += $"; {handOvers} hand-over{(handOvers == 1 ? "" : "s")} to other threads carry the caller's stack";
         return line + ".";
     }
 
@@ -108,6 +112,36 @@ public sealed partial class ModuleWeaver : BaseModuleWeaver
         {
             WriteError($"HybridProf: failed to instrument '{entry.DisplayName}': {e.GetType().Name}: {e.Message}", method);
         }
+    }
+
+    /// <summary>
+    /// Hand-overs (Task.Run, Parallel, the thread pool, threads, timers, PLINQ) in every method
+    /// of the table, marked or not (a folded method hands over under its caller's frame), and
+    /// in the state machines where async methods' and iterators' code really runs.
+    /// </summary>
+    private int WeaveHandOvers(IEnumerable<MethodDefinition> methods, MarkerReferences markers)
+    {
+        var sites = HandOffSites.For(ModuleDefinition, name => TryFindTypeDefinition(name, out var type) ? type : null, markers.AsyncNode);
+        if (sites is null)
+            return 0;
+        int count = 0;
+        foreach (var method in methods)
+        {
+            foreach (var body in new[] { method, StateMachines.MoveNextOf(method) })
+            {
+                if (body is null)
+                    continue;
+                try
+                {
+                    count += sites.Rewrite(body);
+                }
+                catch (Exception e)
+                {
+                    WriteError($"HybridProf: failed to carry the caller's stack into the hand-overs of '{body.FullName}': {e.GetType().Name}: {e.Message}", body);
+                }
+            }
+        }
+        return count;
     }
 
     private static string ReadTableData(TypeDefinition table) =>

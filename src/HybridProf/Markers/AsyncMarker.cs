@@ -49,6 +49,10 @@ public static class AsyncMarker
         current.SuspendedAt = Environment.TickCount;
         Volatile.Write(ref current.State, AsyncNode.Suspended);
         stack.AdoptChildren(current, first);
+        // Work handed over from this frame before the first suspension hangs on a node of its
+        // own (the same chain): while it runs, this operation waits for it.
+        if (first && stack.HandOffAt(stack.TopPosition) is { } handed && handed != current)
+            current.HandedWork = handed;
     }
 
     /// <summary>In MoveNext's finally: pops what the entry pushed; state −2 means the operation is done.</summary>

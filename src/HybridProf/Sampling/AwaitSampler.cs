@@ -32,7 +32,7 @@ internal sealed class AwaitSampler
                 sampler.Hand(node);
                 return false;
             }
-            if (state == AsyncNode.Suspended && System.Threading.Volatile.Read(ref node.PendingChildren) <= 0)
+            if (state == AsyncNode.Suspended && !node.WaitsForOthers)
                 node.AwaitSamples += s.Weight;
             return true;
         });

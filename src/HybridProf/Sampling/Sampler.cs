@@ -216,6 +216,8 @@ internal sealed class Sampler : IDisposable
             int depth = stack.CopyTo(_buffer, out bool truncated);
             if (depth == 0)
                 continue;
+            if (blocked && wall && stack.WaitsForHandedWork())
+                continue;
             if (blocked && !truncated && depth < _buffer.Length)
                 _buffer[depth++] = MethodFrames.Blocked;
             _aggregator.Add(stack.Serial, stack.Owner, _buffer, depth, truncated, samples, reading: true);

@@ -25,6 +25,8 @@ public static class Program
             case "crash": Workloads.BurnThreeToOne(seconds); throw new InvalidOperationException("unhandled on purpose");
             case "serve": Console.WriteLine("ready"); Workloads.BurnThreeToOne(600); break;
             case "chatty": Workloads.BurnAndTalk(seconds); break;
+            case "handoffs": HandOffs.Run(seconds); break;
+            case "handoffwait": HandOffs.Waits(seconds); break;
             default: Console.Error.WriteLine($"unknown scenario {scenario}"); return 2;
         }
         Console.WriteLine("finished");

@@ -1,0 +1,60 @@
+using System.Threading;
+
+namespace HybridProf.Markers;
+
+/// <summary>
+/// A delegate handed over to another thread and the node of the code that handed it over.
+/// Each run pushes a switch entry to that node, exactly as a resumed async continuation does,
+/// and pops it in a finally: the work is sampled (and, in deterministic mode, recorded) under
+/// the hander's logical stack on whatever thread runs it.
+/// </summary>
+internal abstract class HandedWork
+{
+    private readonly AsyncNode _from;
+
+    protected HandedWork(AsyncNode from) => _from = from;
+
+    protected Scope Begin()
+    {
+        var stack = ShadowStack.Current;
+        int depth = stack.Depth;
+        // Counting runs is for wall mode's wait rule only; a shared counter would make parallel
+        // loop bodies contend for one cache line, so it is off unless a session needs it.
+        bool counted = PendingOperations.IsTracking;
+        if (counted)
+            Interlocked.Increment(ref _from.HandedRunning);
+        if (MarkerMode.Deterministic)
+            stack.Recorder!.Resume(_from, depth);
+        stack.PushSwitch(_from);
+        return new Scope(stack, depth, counted);
+    }
+
+    protected void End(Scope run)
+    {
+        var stack = run.Stack;
+        if (run.Counted)
+        {
+            // Async work the delegate started and left pending (an async lambda at its first
+            // await) is still this hand-over's work: the hander keeps waiting for it.
+            stack.AdoptChildren(_from, firstSuspension: false);
+            Interlocked.Decrement(ref _from.HandedRunning);
+        }
+        if (MarkerMode.Deterministic)
+            stack.Recorder!.ExitAsync(run.Depth);
+        stack.Depth = run.Depth;
+    }
+
+    protected readonly struct Scope
+    {
+        public Scope(ShadowStack stack, int depth, bool counted)
+        {
+            Stack = stack;
+            Depth = depth;
+            Counted = counted;
+        }
+
+        public ShadowStack Stack { get; }
+        public int Depth { get; }
+        public bool Counted { get; }
+    }
+}

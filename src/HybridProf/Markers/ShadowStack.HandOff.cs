@@ -1,0 +1,74 @@
+using System;
+
+namespace HybridProf.Markers;
+
+public sealed partial class ShadowStack
+{
+    // The node of the last hand-over from this thread and the stack position it was taken at:
+    // a loop that hands work over from the same place reuses it instead of capturing again.
+    // Read by the sampler without a lock (a stale pair costs one sample's wait attribution).
+    private AsyncNode? _handOff;
+    private int _handOffTop = -1;
+
+    /// <summary>Position of the top recorded entry (−1 when empty).</summary>
+    internal int TopPosition => Math.Min(Depth, Frames.Length) - 1;
+
+    /// <summary>The calling thread's stack, or null when it has never run instrumented code.</summary>
+    internal static ShadowStack? CurrentIfAttached => t_current;
+
+    /// <summary>
+    /// The logical stack of the code handing work over, as a node the work runs under: the
+    /// switch entry's node when a resumed async slice is on top (no capture at all), else the
+    /// frames above the nearest switch entry on that entry's node; null when nothing
+    /// instrumented is on the stack.
+    /// </summary>
+    internal AsyncNode? CaptureHandOff()
+    {
+        int top = TopPosition;
+        if (top < 0)
+            return null;
+        var frames = Frames;
+        if (frames[top] == SwitchFrame)
+            return Links[top];
+        int below = top - 1;
+        while (below >= 0 && frames[below] != SwitchFrame)
+            below--;
+        var parent = below >= 0 ? Links[below] : null;
+        var cached = _handOff;
+        if (cached is not null && _handOffTop == top && cached.Parent == parent && SameFrames(cached.Frames, frames, below + 1))
+            return cached;
+        var captured = new int[top - below];
+        Array.Copy(frames, below + 1, captured, 0, captured.Length);
+        var node = new AsyncNode(parent, captured);
+        _handOffTop = top;
+        _handOff = node;
+        return node;
+    }
+
+    /// <summary>The node of work handed over from stack position <paramref name="position"/>, if that was the last hand-over.</summary>
+    internal AsyncNode? HandOffAt(int position) => _handOffTop == position ? _handOff : null;
+
+    /// <summary>
+    /// Wall mode: whether the code on top of this (blocked) thread handed work over that is
+    /// still running or pending. Its wait is then that work's time, which is counted where
+    /// the work runs: counting the wait too would count the same time twice.
+    /// </summary>
+    internal bool WaitsForHandedWork()
+    {
+        int top = TopPosition;
+        if (top < 0)
+            return false;
+        var node = Frames[top] == SwitchFrame ? Links[top] : HandOffAt(top);
+        return node is not null && node.WaitsForOthers;
+    }
+
+    private static bool SameFrames(int[] captured, int[] frames, int start)
+    {
+        for (int i = 0; i < captured.Length; i++)
+        {
+            if (captured[i] != frames[start + i])
+                return false;
+        }
+        return true;
+    }
+}

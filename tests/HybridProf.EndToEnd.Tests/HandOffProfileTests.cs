@@ -42,6 +42,43 @@ public sealed class HandOffProfileTests(PackedApp app)
         Assert.True(total >= 95, $"{total:0.0}% of the handed-over work under the hander's chain: {string.Join(", ", report)}");
     }
 
+    [Fact]
+    public void Wall_mode_counts_the_wait_for_handed_over_work_once_under_the_waiting_method()
+    {
+        string output = app.OutputPath("handoffwait.collapsed");
+        var run = app.Run("handoffwait 3", ProfileContentTests.Env(output, ("HYBRIDPROF_MODE", "wall")));
+        Assert.True(run.ExitCode == 0, run.Stderr);
+
+        var profile = Collapsed.Read(output);
+        const string Waits = "E2eApp.Program.Main;E2eApp.HandOffs.Waits;";
+        long Count(string stack) => profile.Stacks.Where(s => string.Join(";", s.Frames) == stack).Sum(s => s.Count);
+        long Under(string hander, string work) => profile.Stacks
+            .Where(s => s.Frames[^1] == work && string.Join(";", s.Frames).StartsWith(Waits + hander + ";", StringComparison.Ordinal))
+            .Sum(s => s.Count);
+        string all = Stacks(profile.Stacks);
+
+        // `await Task.Run(...)`: the work under the awaiting method; its [await] only in the
+        // moments before the work starts and after it ends.
+        long awaited = Under("E2eApp.HandOffs.AwaitHanded", "E2eApp.HandOffs.WorkAwaited");
+        long awaitWait = Count(Waits + "E2eApp.HandOffs.AwaitHanded;[await]");
+        Assert.True(awaited >= 100, $"only {awaited} samples of the awaited work under AwaitHanded; stacks: {all}");
+        Assert.True(awaitWait * 20 <= awaited, $"AwaitHanded's wait counted beside its work: {awaitWait} [await] against {awaited}; stacks: {all}");
+
+        // `.Wait()` on a handed-over task: the work under the blocked method, not its [blocked] as well.
+        long blockedOn = Under("E2eApp.HandOffs.BlockOnHanded", "E2eApp.HandOffs.WorkBlockedOn");
+        long blockedWait = Count(Waits + "E2eApp.HandOffs.BlockOnHanded;[blocked]");
+        Assert.True(blockedOn >= 100, $"only {blockedOn} samples of the waited-for work under BlockOnHanded; stacks: {all}");
+        Assert.True(blockedWait * 20 <= blockedOn, $"BlockOnHanded's wait counted beside its work: {blockedWait} [blocked] against {blockedOn}; stacks: {all}");
+
+        // Main blocking on AwaitHanded's task (sync over async) is that operation's wait too.
+        long mainBlocked = Count(Waits + "[blocked]");
+        Assert.True(mainBlocked * 20 <= awaited, $"Waits blocked on AwaitHanded's task counted beside the work: {mainBlocked} [blocked] against {awaited}; stacks: {all}");
+
+        // Nothing counted twice: the samples add up to about the run's wall time on one thread.
+        long total = profile.Total;
+        Assert.True(total <= (awaited + blockedOn) * 1.2, $"{total} samples for {awaited + blockedOn} of work; stacks: {all}");
+    }
+
     private static string Stacks(IEnumerable<(string[] Frames, long Count)> stacks) =>
         string.Join(" | ", stacks.OrderByDescending(s => s.Count).Take(8).Select(s => string.Join(";", s.Frames) + " " + s.Count));
 }

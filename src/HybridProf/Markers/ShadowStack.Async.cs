@@ -71,6 +71,24 @@ public sealed partial class ShadowStack
             Remember(node, position);
     }
 
+    /// <summary>
+    /// Read by the sampler from another thread: whether an async operation called from the
+    /// frame at <paramref name="position"/> is still pending (the code there blocks on its
+    /// task, sync over async). Racy by design: a stale answer costs one sample's attribution.
+    /// </summary>
+    internal bool HasPendingOperationAbove(int position)
+    {
+        int count = Volatile.Read(ref _capturedCount);
+        var captured = _captured;
+        var at = _capturedAt;
+        for (int i = Math.Min(count, Math.Min(captured.Length, at.Length)) - 1; i >= 0 && at[i] > position; i--)
+        {
+            if (captured[i] is { } node && Volatile.Read(ref node.State) != AsyncNode.Done)
+                return true;
+        }
+        return false;
+    }
+
     // On a first run, a child's chain continues the parent's frames on the same switch node.
     private static bool StartedUnder(AsyncNode parent, AsyncNode child)
     {

@@ -49,17 +49,18 @@ public sealed partial class ShadowStack
     internal AsyncNode? HandOffAt(int position) => _handOffTop == position ? _handOff : null;
 
     /// <summary>
-    /// Wall mode: whether the code on top of this (blocked) thread handed work over that is
-    /// still running or pending. Its wait is then that work's time, which is counted where
-    /// the work runs: counting the wait too would count the same time twice.
+    /// Wall mode: whether the code on top of this (blocked) thread waits for work counted
+    /// elsewhere: work it handed over that is still running or pending, or an async operation
+    /// it called that is still pending (blocking on its task). That time is counted where the
+    /// work runs or the operation awaits; counting this wait too would count it twice.
     /// </summary>
-    internal bool WaitsForHandedWork()
+    internal bool WaitsForWorkCountedElsewhere()
     {
         int top = TopPosition;
         if (top < 0)
             return false;
         var node = Frames[top] == SwitchFrame ? Links[top] : HandOffAt(top);
-        return node is not null && node.WaitsForOthers;
+        return (node is not null && node.WaitsForOthers) || HasPendingOperationAbove(top);
     }
 
     private static bool SameFrames(int[] captured, int[] frames, int start)

@@ -216,7 +216,7 @@ internal sealed class Sampler : IDisposable
             int depth = stack.CopyTo(_buffer, out bool truncated);
             if (depth == 0)
                 continue;
-            if (blocked && wall && stack.WaitsForHandedWork())
+            if (blocked && wall && stack.WaitsForWorkCountedElsewhere())
                 continue;
             if (blocked && !truncated && depth < _buffer.Length)
                 _buffer[depth++] = MethodFrames.Blocked;

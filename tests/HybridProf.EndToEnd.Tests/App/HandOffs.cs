@@ -42,7 +42,18 @@ public static class HandOffs
 
     public static async Task AwaitHanded(double ms) => await Task.Run(() => WorkAwaited(ms));
 
-    public static void BlockOnHanded(double ms) => Task.Run(() => WorkBlockedOn(ms)).Wait();
+    public static void BlockOnHanded(double ms)
+    {
+        // Started before the Wait, which would otherwise run a task still queued inline.
+        using var started = new ManualResetEventSlim();
+        var work = Task.Run(() =>
+        {
+            started.Set();
+            WorkBlockedOn(ms);
+        });
+        started.Wait();
+        work.Wait();
+    }
 
     public static void ViaTaskRun(double ms) => Task.Run(() => WorkTaskRun(ms)).Wait();
 

@@ -1,0 +1,56 @@
+namespace HybridProf.Fody.Tests;
+
+/// <summary>
+/// A delegate that woven code hands to another thread runs under the logical stack of the code
+/// that handed it over, and the hand-over behaves exactly as without weaving.
+/// </summary>
+public class HandOffTests
+{
+    private const string H = "WeaverInput.HandOffShapes";
+
+    [Theory]
+    [InlineData("TaskRun", "run", "TaskRun > WeaverInput.HandOffShapes.TaskRun.lambda1")]
+    [InlineData("TaskRunOfT", "run of T", "TaskRunOfT > WeaverInput.HandOffShapes.TaskRunOfT.lambda1 > WeaverInput.HandOffShapes.Recorded")]
+    [InlineData("TaskOfTConstructor", "task of T", "TaskOfTConstructor > WeaverInput.HandOffShapes.TaskOfTConstructor.lambda1 > WeaverInput.HandOffShapes.Recorded")]
+    [InlineData("StartNewWithState", "state s", "StartNewWithState > WeaverInput.HandOffShapes.StartNewWithState.lambda1")]
+    [InlineData("GenericForEach", "item", "GenericForEach > WeaverInput.HandOffShapes.Sum<T> > WeaverInput.HandOffShapes.Sum<T>.lambda1")]
+    [InlineData("ForWithLocals", "body", "ForWithLocals > WeaverInput.HandOffShapes.ForWithLocals.lambda2")]
+    [InlineData("Invoke", "first", "Invoke > WeaverInput.HandOffShapes.Invoke.lambda1")]
+    [InlineData("Thread", "thread x", "Thread > WeaverInput.HandOffShapes.Thread.lambda1")]
+    [InlineData("Plinq", "plinq", "Plinq > WeaverInput.HandOffShapes.Plinq.lambda1 > WeaverInput.HandOffShapes.Recorded")]
+    public void Handed_over_work_runs_under_the_code_that_handed_it_over(string method, string label, string chain)
+    {
+        foreach (var flavour in new[] { "Optimized", "Unoptimized" })
+        {
+            var (_, log) = WovenInput.Get(flavour).Call("HandOffShapes", method);
+            var entries = log.Where(l => l.StartsWith(label + ":", StringComparison.Ordinal)).ToList();
+            Assert.NotEmpty(entries);
+            Assert.All(entries, e => Assert.Equal($"{label}: {H}.{chain}", e));
+        }
+    }
+
+    [Theory, MemberData(nameof(WovenInput.Flavours), MemberType = typeof(WovenInput))]
+    public void Results_are_those_of_the_plain_code(string flavour)
+    {
+        var woven = WovenInput.Get(flavour);
+        Assert.Equal(5, woven.Call("HandOffShapes", "TaskRunOfT").Result);
+        Assert.Equal(6, woven.Call("HandOffShapes", "TaskOfTConstructor").Result);
+        Assert.Equal(6, woven.Call("HandOffShapes", "GenericForEach").Result);
+        Assert.Equal(6, woven.Call("HandOffShapes", "ForWithLocals").Result);
+        Assert.Equal(3, woven.Call("HandOffShapes", "Plinq").Result);
+        var (_, log) = woven.Call("HandOffShapes", "Invoke");
+        Assert.Equal(2, log.Count);
+    }
+
+    [Theory, MemberData(nameof(WovenInput.Flavours), MemberType = typeof(WovenInput))]
+    public void A_null_delegate_fails_as_it_would_without_weaving(string flavour) =>
+        Assert.Equal("action", WovenInput.Get(flavour).Call("HandOffShapes", "NullDelegate").Result);
+
+    [Theory, MemberData(nameof(WovenInput.Flavours), MemberType = typeof(WovenInput))]
+    public void An_exception_from_handed_over_work_has_no_HybridProf_frame_in_its_trace(string flavour)
+    {
+        var trace = (string)WovenInput.Get(flavour).Call("HandOffShapes", "ThrowingWork").Result!;
+        Assert.Contains("HandOffShapes.Throw", trace);
+        Assert.DoesNotContain("HybridProf", trace);
+    }
+}

@@ -1,0 +1,96 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace WeaverInput;
+
+/// <summary>Delegates handed to other threads; each records the logical stack it runs under.</summary>
+public static class HandOffShapes
+{
+    public static void TaskRun() => Task.Run(() => Probe.Record("run")).Wait();
+
+    public static int TaskRunOfT() => Task.Run(() => Recorded("run of T", 5)).Result;
+
+    public static int TaskOfTConstructor()
+    {
+        var task = new Task<int>(() => Recorded("task of T", 6));
+        task.Start();
+        return task.Result;
+    }
+
+    public static void StartNewWithState() =>
+        Task.Factory.StartNew(state => Probe.Record("state " + state), "s", CancellationToken.None, TaskCreationOptions.None, TaskScheduler.Default).Wait();
+
+    public static int GenericForEach() => Sum(new[] { 1, 2, 3 });
+
+    private static int Sum<T>(IEnumerable<T> items)
+    {
+        int sum = 0;
+        Parallel.ForEach(items, new ParallelOptions { MaxDegreeOfParallelism = 1 }, item =>
+        {
+            Probe.Record("item");
+            Interlocked.Add(ref sum, Convert.ToInt32(item));
+        });
+        return sum;
+    }
+
+    public static int ForWithLocals()
+    {
+        int total = 0;
+        Parallel.For(0, 4, new ParallelOptions { MaxDegreeOfParallelism = 1 }, () => 0, (i, state, local) =>
+        {
+            Probe.Record("body");
+            return local + i;
+        }, local => Interlocked.Add(ref total, local));
+        return total;
+    }
+
+    public static void Invoke() => Parallel.Invoke(() => Probe.Record("first"), () => Probe.Record("second"));
+
+    public static void Thread()
+    {
+        var thread = new Thread(state => Probe.Record("thread " + state));
+        thread.Start("x");
+        thread.Join();
+    }
+
+    public static int Plinq() => new[] { 1, 2 }.AsParallel().WithDegreeOfParallelism(1).Select(i => Recorded("plinq", i)).Sum();
+
+    /// <summary>A null delegate must fail exactly as without weaving.</summary>
+    public static string NullDelegate()
+    {
+        try
+        {
+            Task.Run((Action)null!);
+            return "no exception";
+        }
+        catch (ArgumentNullException e)
+        {
+            return e.ParamName ?? "";
+        }
+    }
+
+    /// <summary>An exception thrown in handed-over work: its trace must not show HybridProf.</summary>
+    public static string ThrowingWork()
+    {
+        try
+        {
+            Task.Run(() => Throw()).Wait();
+            return "no exception";
+        }
+        catch (AggregateException e)
+        {
+            return e.InnerException!.StackTrace ?? "";
+        }
+    }
+
+    private static void Throw() => throw new InvalidOperationException("from the work");
+
+    private static int Recorded(string label, int value)
+    {
+        Probe.Record(label);
+        return value;
+    }
+}

@@ -49,8 +49,9 @@ public static class Profiler
 
     /// <summary>
     /// Every instrumented thread's logical stack and every pending async operation with its
-    /// logical stack and age, read without stopping anything. Pending operations are listed
-    /// only while tracked: during a wall-mode session or inside <see cref="TrackPendingOperations"/>.
+    /// logical stack and age, read without stopping anything; each waiting chain once, at its
+    /// innermost operation. Pending operations are listed only while tracked: from the control
+    /// agent's start (on by default), during a wall-mode session or inside <see cref="TrackPendingOperations"/>.
     /// </summary>
     public static StackDump Dump() => StackInspector.Dump();
 

@@ -75,6 +75,30 @@ public sealed class AgentTests(PackedApp app)
     }
 
     [Fact]
+    public void Dump_lists_operations_pending_since_before_it_was_asked_for_once_each_with_stack_and_age()
+    {
+        using var running = _cli.StartApp("pending 120");
+        Thread.Sleep(500); // the requests have waited at least this long when the dump comes
+        var dump = _cli.Run($"dump -p {running.Pid}");
+        Assert.True(dump.ExitCode == 0, dump.Stderr);
+        var lines = dump.Stdout.Split('\n').Select(l => l.TrimEnd()).ToList();
+        Assert.Contains("20 pending async operation(s)", dump.Stdout);
+
+        // Each request once, at its innermost wait, leaf first, with how long it has waited;
+        // the handlers and Run, which await instrumented operations, are in those stacks only.
+        var entries = Enumerable.Range(0, lines.Count).Where(i => lines[i].StartsWith("Pending ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(20, entries.Count);
+        foreach (int i in entries)
+        {
+            long age = long.Parse(lines[i].Split(' ')[1].Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(age >= 500, lines[i]);
+            Assert.Equal(
+                new[] { "E2eApp.PendingRequests.Fetch", "E2eApp.PendingRequests.Handle", "E2eApp.PendingRequests.Run", "E2eApp.Program.Main" },
+                lines.Skip(i + 1).TakeWhile(l => l.StartsWith("    ", StringComparison.Ordinal)).Select(l => l.Trim()));
+        }
+    }
+
+    [Fact]
     public void Ps_lists_the_app_and_forgets_dead_processes()
     {
         using var running = _cli.StartApp("serve");

@@ -84,7 +84,7 @@ public sealed partial class ModuleWeaver : BaseModuleWeaver
         if (tunedOut > 0)
             line += $"; {tunedOut} left out by the tune list";
         if (handOvers > 0)
-            line += $"; {handOvers} hand-over{(handOvers == 1 ? "" : "s")} to other threads carry the caller's stack";
+            line += $"; the caller's stack carried into {handOvers} hand-over{(handOvers == 1 ? "" : "s")} to other threads";
         return line + ".";
     }
 

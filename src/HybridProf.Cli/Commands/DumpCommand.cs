@@ -13,8 +13,8 @@ internal static class DumpCommand
         var pid = Options.Pid(required: true);
         var track = new Option<int>("--track-ms")
         {
-            Description = "Milliseconds to track async operations before dumping (default 300, at most 10000): an operation is listed once it suspends while tracked.",
-            DefaultValueFactory = _ => 300,
+            Description = "Milliseconds to wait before dumping (default 0, at most 10000). The app's agent tracks pending async operations from its start, so none is needed; it helps only when that tracking was off.",
+            DefaultValueFactory = _ => 0,
         };
         var command = new Command("dump", "Print every instrumented thread's logical stack and every pending async operation (with its age) of a running app.") { pid, track };
         command.SetAction(result => Guard.Run(() =>
@@ -41,8 +41,7 @@ internal static class DumpCommand
         console.MarkupLine($"[bold]{pending.Count} pending async operation(s)[/]");
         foreach (var op in pending)
         {
-            string awaits = op.GetProperty("awaitsInstrumented").GetBoolean() ? ", awaiting an instrumented operation" : "";
-            console.MarkupLine(Markup.Escape($"Pending {op.GetProperty("pendingMs").GetInt64():N0} ms{awaits}"));
+            console.MarkupLine(Markup.Escape($"Pending {op.GetProperty("pendingMs").GetInt64():N0} ms"));
             WriteStack(console, op);
         }
     }

@@ -73,10 +73,10 @@ internal sealed partial class AgentCommands
 
     private static AgentReply Dump(AgentRequest request)
     {
-        int trackMs = Math.Clamp(request.TrackMs ?? 300, 0, AgentProtocol.MaxTrackMs);
+        int trackMs = Math.Clamp(request.TrackMs ?? 0, 0, AgentProtocol.MaxTrackMs);
         Inspection.StackDump dump;
-        // Operations are listed only once they suspend under tracking: track for a moment, so
-        // the ones that suspend again and again (a loop of awaits, a server) are caught.
+        // The agent tracks pending operations from its start, so no wait is needed; trackMs
+        // still waits first when asked (and tracks where the agent's own tracking ended).
         using (Profiler.TrackPendingOperations())
         {
             if (trackMs > 0)
@@ -101,7 +101,6 @@ internal sealed partial class AgentCommands
         {
             json.WriteStartObject();
             json.WriteNumber("pendingMs", (long)op.Pending.TotalMilliseconds);
-            json.WriteBoolean("awaitsInstrumented", op.AwaitsInstrumentedOperation);
             WriteFrames(json, op.Frames);
             json.WriteEndObject();
         }

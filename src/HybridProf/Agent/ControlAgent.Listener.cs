@@ -32,6 +32,9 @@ internal static partial class ControlAgent
     {
         if (OperatingSystem.IsWindows() || Interlocked.Exchange(ref s_started, 1) != 0)
             return;
+        // Pending async operations are tracked from the start, so a dump lists the ones that
+        // were already waiting when it was asked for (docs/agent-protocol.md gives the cost).
+        Markers.PendingOperations.Acquire();
         var commands = new AgentCommands(autoSession);
         // Windows returned above (named pipes there are future work); the analyzer cannot see into the lambda.
 #pragma warning disable CA1416
@@ -81,6 +84,10 @@ internal static partial class ControlAgent
         catch (Exception e)
         {
             Diagnostics.Warn($"the control agent stopped: {e.GetType().Name}: {e.Message}");
+        }
+        finally
+        {
+            Markers.PendingOperations.Release();
         }
     }
 

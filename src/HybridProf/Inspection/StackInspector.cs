@@ -27,12 +27,14 @@ internal static class StackInspector
         var state = (Buffer: buffer, List: pending, Now: Environment.TickCount);
         PendingOperations.Collect(ref state, static (ref (int[] Buffer, List<PendingOperation> List, int Now) s, AsyncNode node) =>
         {
+            // Each waiting chain once: an operation that awaits an instrumented one (or work it
+            // handed over) is in that one's chain, which shows where the wait really is.
             int current = System.Threading.Volatile.Read(ref node.State);
-            if (current == AsyncNode.Suspended)
+            if (current == AsyncNode.Suspended && !node.WaitsForOthers)
             {
                 int count = node.CopyChainTo(s.Buffer);
                 var age = TimeSpan.FromMilliseconds(Math.Max(0, unchecked(s.Now - node.SuspendedAt)));
-                s.List.Add(new PendingOperation(Names(s.Buffer, count), age, System.Threading.Volatile.Read(ref node.PendingChildren) > 0));
+                s.List.Add(new PendingOperation(Names(s.Buffer, count), age));
             }
             // Done nodes stay for the sampler to account; a dump only reads.
             return true;

@@ -40,15 +40,13 @@ public sealed class AsyncNode
     /// </summary>
     internal AsyncNode? AwaitingParent;
 
-    /// <summary>Pending operations that adopted this node as <see cref="AwaitingParent"/>.</summary>
-    internal int PendingChildren;
-
     /// <summary>
-    /// Wall mode: runs of work handed over under this node that are running now (counted only
-    /// while pending operations are tracked). The code that handed it over and now waits for
-    /// it is not counted as waiting meanwhile: the work's own samples are that time.
+    /// What this node waits for: pending operations that adopted it as <see cref="AwaitingParent"/>,
+    /// and, in wall mode, runs of work handed over under it that are running now. The code that
+    /// handed work over and waits for it is not counted as waiting meanwhile: the work's own
+    /// samples are that time.
     /// </summary>
-    internal int HandedRunning;
+    internal int PendingChildren;
 
     /// <summary>
     /// The node work was handed over under from this operation's own frame before it first
@@ -59,8 +57,7 @@ public sealed class AsyncNode
     /// <summary>Whether this node's wait is counted elsewhere: operations it awaits, or work it handed over, are pending.</summary>
     internal bool WaitsForOthers =>
         Volatile.Read(ref PendingChildren) > 0
-        || Volatile.Read(ref HandedRunning) > 0
-        || (HandedWork is { } handed && (Volatile.Read(ref handed.PendingChildren) > 0 || Volatile.Read(ref handed.HandedRunning) > 0));
+        || (HandedWork is { } handed && Volatile.Read(ref handed.PendingChildren) > 0);
 
     /// <summary>Next node in the pending-operation list (see <see cref="PendingOperations"/>).</summary>
     internal AsyncNode? NextPending;

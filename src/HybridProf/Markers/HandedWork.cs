@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Threading;
 
 namespace HybridProf.Markers;
@@ -14,21 +15,23 @@ internal abstract class HandedWork
 
     protected HandedWork(AsyncNode from) => _from = from;
 
+    // Inlined into each Run: a parallel loop pays them per iteration.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected Scope Begin()
     {
         var stack = ShadowStack.Current;
         int depth = stack.Depth;
-        // Counting runs is for wall mode's wait rule only; a shared counter would make parallel
-        // loop bodies contend for one cache line, so it is off unless a session needs it.
-        bool counted = PendingOperations.IsTracking;
+        // Counting runs is for wall mode's wait rule only (HandedWaits says why it is off otherwise).
+        bool counted = HandedWaits.AreCounted;
         if (counted)
-            Interlocked.Increment(ref _from.HandedRunning);
+            Interlocked.Increment(ref _from.PendingChildren);
         if (MarkerMode.Deterministic)
             stack.Recorder!.Resume(_from, depth);
         stack.PushSwitch(_from);
         return new Scope(stack, depth, counted);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected void End(Scope run)
     {
         var stack = run.Stack;
@@ -37,7 +40,7 @@ internal abstract class HandedWork
             // Async work the delegate started and left pending (an async lambda at its first
             // await) is still this hand-over's work: the hander keeps waiting for it.
             stack.AdoptChildren(_from, firstSuspension: false);
-            Interlocked.Decrement(ref _from.HandedRunning);
+            Interlocked.Decrement(ref _from.PendingChildren);
         }
         if (MarkerMode.Deterministic)
             stack.Recorder!.ExitAsync(run.Depth);

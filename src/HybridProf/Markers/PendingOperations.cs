@@ -36,6 +36,12 @@ internal static class PendingOperations
         }
     }
 
+    // Adds since the list was last swept, and what the sweep kept: with no sampler collecting
+    // (tracking for the agent's dumps), an add now and then sweeps finished operations out.
+    private static int s_addsSinceSweep;
+    private static int s_keptBySweep;
+    private const int SweepAfterAtLeast = 4096;
+
     public static void Add(AsyncNode node)
     {
         AsyncNode? head;
@@ -45,6 +51,34 @@ internal static class PendingOperations
             node.NextPending = head;
         }
         while (Interlocked.CompareExchange(ref s_head, node, head) != head);
+        if (Interlocked.Increment(ref s_addsSinceSweep) > SweepAfterAtLeast + 2 * Volatile.Read(ref s_keptBySweep))
+            SweepFinished();
+    }
+
+    /// <summary>
+    /// Unlinks finished operations whose counts nobody still needs; amortised over the adds
+    /// (one sweep per thousands of adds, each linear in the list). Skipped when the collector
+    /// is busy: a sampler or a dump is collecting right then anyway.
+    /// </summary>
+    private static void SweepFinished()
+    {
+        if (!Monitor.TryEnter(s_collector))
+            return;
+        try
+        {
+            int kept = 0;
+            Collect(ref kept, static (ref int count, AsyncNode node) =>
+            {
+                bool keep = Volatile.Read(ref node.State) != AsyncNode.Done || node.AwaitSamples != 0;
+                if (keep)
+                    count++;
+                return keep;
+            });
+        }
+        finally
+        {
+            Monitor.Exit(s_collector);
+        }
     }
 
     /// <summary>
@@ -55,6 +89,7 @@ internal static class PendingOperations
     {
         lock (s_collector)
         {
+            int kept = 0;
             var previous = Volatile.Read(ref s_head);
             if (previous is null)
                 return;
@@ -66,11 +101,18 @@ internal static class PendingOperations
             {
                 var next = current.NextPending;
                 if (visit(ref state, current))
+                {
                     previous = current;
+                    kept++;
+                }
                 else
+                {
                     previous.NextPending = next;
+                }
                 current = next;
             }
+            Volatile.Write(ref s_keptBySweep, kept);
+            Volatile.Write(ref s_addsSinceSweep, 0);
         }
     }
 

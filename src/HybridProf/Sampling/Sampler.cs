@@ -75,7 +75,10 @@ internal sealed class Sampler : IDisposable
     {
         _started = 1;
         if (_options.Mode == ProfileMode.Wall)
+        {
             PendingOperations.Acquire();
+            HandedWaits.Acquire();
+        }
         _clock.Start();
         _thread.Start();
     }
@@ -94,7 +97,10 @@ internal sealed class Sampler : IDisposable
         ThreadHistory.ReleaseSlot(Interlocked.Exchange(ref _historySlot, -1));
         var profile = Snapshot();
         if (started && _options.Mode == ProfileMode.Wall)
+        {
             PendingOperations.Release();
+            HandedWaits.Release();
+        }
         return profile;
     }
 

@@ -27,6 +27,7 @@ public static class Program
             case "chatty": Workloads.BurnAndTalk(seconds); break;
             case "handoffs": HandOffs.Run(seconds); break;
             case "handoffwait": HandOffs.Waits(seconds); break;
+            case "pending": PendingRequests.Run(seconds).GetAwaiter().GetResult(); break;
             default: Console.Error.WriteLine($"unknown scenario {scenario}"); return 2;
         }
         Console.WriteLine("finished");

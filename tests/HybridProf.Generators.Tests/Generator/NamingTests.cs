@@ -37,12 +37,12 @@ public class NamingTests
     }
 
     [Fact]
-    public void Nested_local_functions_are_named_under_the_member_and_keyed_by_their_own_name()
+    public void Nested_functions_are_named_by_their_nesting_and_keyed_by_their_own_name()
     {
         Assert.Equal(
-            new[] { "Sig.Events.Nest", "Sig.Events.Nest.lambda1", "Sig.Events.Nest.InLambda", "Sig.Events.Nest.Outer", "Sig.Events.Nest.Inner" },
+            new[] { "Sig.Events.Nest", "Sig.Events.Nest.lambda1", "Sig.Events.Nest.lambda1.InLambda", "Sig.Events.Nest.Outer", "Sig.Events.Nest.Outer.Inner" },
             s_rows.Displays().Where(d => d.StartsWith("Sig.Events.Nest", StringComparison.Ordinal)));
-        var inner = s_rows.Row("Sig.Events.Nest.Inner");
+        var inner = s_rows.Row("Sig.Events.Nest.Outer.Inner");
         Assert.Equal(("local", "Nest", "Inner"), (inner.Kind, inner.Member, inner.LocalKey));
     }
 

@@ -130,10 +130,11 @@ public class SelectionTests
             """);
 
         Assert.Equal(
-            new[] { "C.M", "C.M.lambda2", "C.M.Loud", "C.N.Chosen", "C.N.lambda2" },
+            new[] { "C.M", "C.M.lambda2", "C.M.Loud", "C.N.Chosen", "C.N.Chosen.lambda1" },
             rows.Displays());
-        // Excluded lambdas still take their numbers: M's lambda3 is inside the excluded Quiet,
-        // N's lambda1 (`skipped`) comes before the one inside Chosen.
+        // Excluded lambdas still take their key numbers: M's lambda3 is inside the excluded Quiet;
+        // the one inside Chosen is N's lambda2 by key (after `skipped`), Chosen.lambda1 by name.
+        Assert.Equal("lambda2", rows.Single(r => r.Display == "C.N.Chosen.lambda1").LocalKey);
         Assert.DoesNotContain(rows, r => r.LocalKey == "lambda3");
     }
 

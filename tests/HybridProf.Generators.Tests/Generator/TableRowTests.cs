@@ -92,16 +92,20 @@ public class TableRowTests
     [InlineData("Shop.Text.Parser.Evens", "-")]
     [InlineData("Shop.Text.Parser.Evens.Iterate", "i")]
     [InlineData("Shop.Text.Parser.FetchAsync.One", "a")]
-    [InlineData("Shop.Text.Parser.Lambdas.lambda4", "a")]
+    [InlineData("Shop.Text.Parser.Lambdas.lambda3", "a")]
     [InlineData("Program.Main", "a")]
     public void Flags(string display, string flags) => Assert.Equal(flags, s_shapes.Row(display).Flags);
 
     [Fact]
-    public void Lambdas_are_numbered_per_member_in_source_order_skipping_expression_trees()
+    public void Lambdas_are_keyed_per_member_in_source_order_skipping_expression_trees_and_named_by_nesting()
     {
         var lambdas = s_shapes.Where(r => r.Member == "Lambdas" && r.Kind == "lambda").ToList();
         Assert.Equal(new[] { "lambda1", "lambda2", "lambda3", "lambda4", "lambda5", "lambda6" }, lambdas.Select(r => r.LocalKey));
-        Assert.All(lambdas, r => Assert.Equal("Shop.Text.Parser.Lambdas." + r.LocalKey, r.Display));
+        // Names follow the nesting, numbered within the function that holds them: the inner
+        // lambda of a => b => a + b is lambda2.lambda1, the one in local function Local is Local.lambda1.
+        Assert.Equal(
+            new[] { "lambda1", "lambda2", "lambda2.lambda1", "lambda3", "lambda4", "Local.lambda1" }.Select(n => "Shop.Text.Parser.Lambdas." + n),
+            lambdas.Select(r => r.Display));
         Assert.All(lambdas, r => Assert.Equal(("Shop.Text.Parser", "Int32[]"), (r.Type, r.Signature)));
 
         // a => b => a + b: the outer lambda starts first and holds the inner one.
@@ -109,7 +113,7 @@ public class TableRowTests
         Assert.Equal("22:48-22:58", lambdas[2].Span);
         // The expression tree on line 23 is skipped; the async lambda on line 24 is next.
         Assert.Equal(24, lambdas[3].Line);
-        // The lambda inside the local function counts in the enclosing method's ordinal.
+        // The lambda inside the local function counts in the enclosing method's key ordinal.
         Assert.Equal(31, lambdas[5].Line);
     }
 
@@ -131,7 +135,8 @@ public class TableRowTests
 
         var report = s_shapes.Row("Program.Main.Report");
         Assert.Equal(("local", "<Main>$", "Report"), (report.Kind, report.Member, report.LocalKey));
-        Assert.Equal(("lambda", "lambda2"), (s_shapes.Row("Program.Main.lambda2").Kind, s_shapes.Row("Program.Main.lambda2").LocalKey));
+        // The lambda inside local function Report is named under it, keyed by Main's ordinal.
+        Assert.Equal(("lambda", "lambda2"), (s_shapes.Row("Program.Main.Report.lambda1").Kind, s_shapes.Row("Program.Main.Report.lambda1").LocalKey));
     }
 
     [Fact]

@@ -1,0 +1,148 @@
+using BenchmarkDotNet.Attributes;
+
+namespace HybridProf.Benchmarks;
+
+/// <summary>
+/// What carrying the caller's stack into handed-over work adds (goal: ≤ 50 ns and ≤ 64 B per
+/// hand-over; Parallel.For over tiny bodies ≤ +5 %). <c>new Task(...).RunSynchronously()</c>
+/// is a hand-over without the thread pool's scheduling noise: capture, wrap, and the run's
+/// switch entry, all on one thread. <c>Task.Run(...).Wait()</c> and <c>Parallel.For</c> are
+/// the real thing. The woven twins sit under one woven frame, as in an app.
+/// </summary>
+[MemoryDiagnoser]
+public class HandOffBenchmarks
+{
+    private const int Iterations = 1000;
+
+    [Benchmark(Baseline = true)]
+    public int Plain_task_run_synchronously() => PlainHandOffs.RunSynchronously();
+
+    [Benchmark]
+    public int Woven_task_run_synchronously() => WovenHandOffs.RunSynchronously();
+
+    [Benchmark]
+    public int Plain_task_run_and_wait() => PlainHandOffs.RunAndWait();
+
+    [Benchmark]
+    public int Woven_task_run_and_wait() => WovenHandOffs.RunAndWait();
+
+    private Action<int> _plainBody = TinyBody.Run;
+    private Action<int> _handedBody = TinyBody.Run;
+
+    [GlobalSetup(Target = nameof(Handed_body_run_on_one_thread))]
+    public void Hand() => _handedBody = WovenHandOffs.Handed(TinyBody.Run);
+
+    [Benchmark(OperationsPerInvoke = Iterations)]
+    public void Plain_body_run_on_one_thread()
+    {
+        for (int i = 0; i < Iterations; i++)
+            _plainBody(i);
+    }
+
+    [Benchmark(OperationsPerInvoke = Iterations)]
+    public void Handed_body_run_on_one_thread()
+    {
+        for (int i = 0; i < Iterations; i++)
+            _handedBody(i);
+    }
+
+    [Benchmark(OperationsPerInvoke = Iterations)]
+    public void Plain_parallel_for_tiny_bodies() => PlainHandOffs.ParallelWork(Iterations);
+
+    [Benchmark(OperationsPerInvoke = Iterations)]
+    public void Woven_body_parallel_for_without_hand_over() => PlainHandOffs.ParallelWorkWovenBody(Iterations);
+
+    [Benchmark(OperationsPerInvoke = Iterations)]
+    public void Woven_parallel_for_tiny_bodies() => WovenHandOffs.ParallelWork(Iterations);
+}
+
+[NoProfile]
+internal static class PlainHandOffs
+{
+    private static int s_value = 1;
+
+    public static int RunSynchronously()
+    {
+        var task = new Task<int>(() => s_value + 1);
+        task.RunSynchronously();
+        return task.Result;
+    }
+
+    public static int RunAndWait() => Task.Run(() => s_value + 1).Result;
+
+    public static void ParallelWork(int count) => Parallel.For(0, count, i => TinyBody.Run(i));
+
+    /// <summary>A woven body handed over by plain code: the body's marker without the hand-over's switch entry.</summary>
+    public static void ParallelWorkWovenBody(int count) => Parallel.For(0, count, WovenHandOffs.Body);
+}
+
+internal static class WovenHandOffs
+{
+    private static int s_value = 1;
+
+    [Profile]
+    public static int RunSynchronously()
+    {
+        var task = new Task<int>(() => s_value + 1);
+        task.RunSynchronously();
+        return task.Result;
+    }
+
+    [Profile]
+    public static int RunAndWait() => Task.Run(() => s_value + 1).Result;
+
+    /// <summary>The body as a hand-over from here wraps it, to run it by hand.</summary>
+    [Profile]
+    public static Action<int> Handed(Action<int> body) => Markers.HandOff.Wrap(body, Markers.HandOff.Capture())!;
+
+    [Profile]
+    public static void ParallelWork(int count) => Parallel.For(0, count, i => TinyBody.Run(i));
+
+    [Profile]
+    public static void Body(int i) => TinyBody.Run(i);
+}
+
+/// <summary>
+/// A loop body of a few dozen nanoseconds that shares nothing between threads (a shared
+/// counter would measure cache-line contention, which grows with the number of workers).
+/// </summary>
+[NoProfile]
+internal static class TinyBody
+{
+    [ThreadStatic]
+    private static double t_sink;
+
+    public static void Run(int i)
+    {
+        double x = i;
+        for (int k = 0; k < 8; k++)
+            x = Math.Sqrt(x + k);
+        t_sink = x;
+    }
+}
+
+/// <summary>
+/// Tracking pending async operations (on while the control agent runs, so that a dump lists
+/// operations that were already waiting): its cost on an operation that suspends once.
+/// </summary>
+[MemoryDiagnoser]
+public class TrackedAsyncBenchmarks
+{
+    private IDisposable? _tracking;
+    private int _seed = 3;
+
+    [GlobalSetup(Target = nameof(Woven_suspends_once_tracked))]
+    public void Track() => _tracking = Profiler.TrackPendingOperations();
+
+    [GlobalCleanup(Target = nameof(Woven_suspends_once_tracked))]
+    public void StopTracking() => _tracking?.Dispose();
+
+    [Benchmark(Baseline = true)]
+    public int Plain_suspends_once() => PlainAsync.SuspendOnce(_seed).Result;
+
+    [Benchmark]
+    public int Woven_suspends_once_untracked() => WovenAsync.SuspendOnce(_seed).Result;
+
+    [Benchmark]
+    public int Woven_suspends_once_tracked() => WovenAsync.SuspendOnce(_seed).Result;
+}

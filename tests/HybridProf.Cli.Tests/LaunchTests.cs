@@ -123,4 +123,38 @@ public sealed class LaunchTests(PackedApp app)
 
     [DllImport("libc")]
     private static extern int kill(int pid, int signal);
+
+    [Fact]
+    public void A_launch_that_starts_instrumented_children_gives_one_profile_with_every_process_labelled()
+    {
+        string output = app.OutputPath("family.pb.gz");
+        var run = _cli.Run($"record -o \"{output}\" --rate 500 -- dotnet \"{app.AppPath}\" children 1.5");
+        Assert.True(run.ExitCode == 0, run.Stderr);
+
+        var profile = ProfileFormats.Read(output);
+        // Each thread carries its process: "E2eApp (pid N): thread 1".
+        var byProcess = profile.Stacks
+            .GroupBy(s => profile.Threads[s.Thread].Name.Split(':')[0])
+            .ToDictionary(g => g.Key, g => g.SelectMany(s => profile.FrameNames(s)).ToHashSet());
+        Assert.Equal(3, byProcess.Count);
+        Assert.All(byProcess.Keys, label => Assert.Matches(@"^E2eApp \(pid \d+\)$", label));
+        Assert.Single(byProcess, p => p.Value.Contains("E2eApp.Children.ParentWork"));
+        Assert.Equal(2, byProcess.Count(p => p.Value.Contains("E2eApp.Children.ChildWork")));
+    }
+
+    [Fact]
+    public void Separate_writes_one_profile_per_process_named_by_its_pid()
+    {
+        string folder = Path.GetDirectoryName(app.OutputPath("x"))!;
+        string name = "separate-" + Guid.NewGuid().ToString("N")[..6];
+        var run = _cli.Run($"record --separate -o \"{Path.Combine(folder, name + "-{pid}.collapsed")}\" -- dotnet \"{app.AppPath}\" children 0.5");
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var files = Directory.GetFiles(folder, name + "-*.collapsed");
+        Assert.Equal(3, files.Length);
+        Assert.Single(files, f => File.ReadAllText(f).Contains("E2eApp.Children.ParentWork"));
+
+        var refused = _cli.Run($"record --separate -o \"{Path.Combine(folder, "no-pid.svg")}\" -- dotnet \"{app.AppPath}\" burn 0.1");
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("put {pid} in the output path", refused.Stderr);
+    }
 }

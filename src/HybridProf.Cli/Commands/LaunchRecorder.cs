@@ -42,7 +42,7 @@ internal static class LaunchRecorder
             // Whatever happens, the terminal gets its last row back.
             status.Clear();
         }
-        return Finish(scratch.Path, settings, command, exitCode, status.FoundApp, interrupt.Count > 0);
+        return Finish(scratch.Path, settings, command, child.Id, exitCode, status.FoundApp, interrupt.Count > 0);
     }
 
     private static int Wait(Process child, Interrupt interrupt, LaunchStatus status)
@@ -67,7 +67,7 @@ internal static class LaunchRecorder
         return child.ExitCode;
     }
 
-    private static int Finish(string scratch, RecordSettings settings, string[] command, int exitCode, bool ranInstrumentedCode, bool interrupted)
+    private static int Finish(string scratch, RecordSettings settings, string[] command, int launchedPid, int exitCode, bool ranInstrumentedCode, bool interrupted)
     {
         var files = Directory.GetFiles(scratch, "*" + Transport);
         if (files.Length == 0)
@@ -76,10 +76,27 @@ internal static class LaunchRecorder
             Terminal.Note(message);
             return toolExitCode;
         }
-        var profile = ProfileMerge.Merge(files.Order(StringComparer.Ordinal).Select(ProfileFormats.Read).ToList());
-        ProfileOutput.Save(profile, settings.Output, settings.Format);
-        Terminal.Note($"wrote {settings.Output} ({profile.TotalSamples:N0} {profile.Metadata.Unit}, {profile.Metadata.Mode.ToString().ToLowerInvariant()} mode, {profile.Metadata.Duration.TotalSeconds:0.0} s); {HowTheAppEnded(exitCode)}");
+        // The launched process first (it names the profile), then its children by pid.
+        var processes = files.Select(ProcessProfile.Read).OrderBy(p => p.Pid != launchedPid).ThenBy(p => p.Pid).ToList();
+        if (settings.Separate)
+        {
+            foreach (var process in processes)
+                Save(process.Profile, settings.Output.Replace(ProcessIdPlaceholder, process.Pid.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal), settings, exitCode);
+        }
+        else
+        {
+            Save(ProfileMerge.Merge(processes), settings.Output, settings, exitCode);
+        }
         return exitCode;
+    }
+
+    /// <summary>In <c>--separate</c>'s output path, the process id.</summary>
+    public const string ProcessIdPlaceholder = "{pid}";
+
+    private static void Save(Profile profile, string path, RecordSettings settings, int exitCode)
+    {
+        ProfileOutput.Save(profile, path, settings.Format);
+        Terminal.Note($"wrote {path} ({profile.TotalSamples:N0} {profile.Metadata.Unit}, {profile.Metadata.Mode.ToString().ToLowerInvariant()} mode, {profile.Metadata.Duration.TotalSeconds:0.0} s); {HowTheAppEnded(exitCode)}");
     }
 
     // The app writes its profile on SIGINT and SIGTERM; any other signal (SIGKILL, a crash) ends

@@ -17,17 +17,23 @@ internal static class RecordCommand
         var rate = Options.Rate();
         var mode = Options.Mode(deterministic: true);
         var pid = Options.Pid(required: false);
+        var separate = new Option<bool>("--separate")
+        {
+            Description = "Launch: one profile per instrumented process (the app and the children it starts), each at the output path with {pid} replaced by its process id. Default: one profile, each thread labelled with its process.",
+        };
         var command = Options.Command("The app to launch and its arguments, after `--` (e.g. `-- dotnet run -c Release`).");
         var record = new Command("record",
             "Record a profile: launch an app (`record -o out.svg -- COMMAND ARGS…`) or attach to a running one (`record -p PID -o out.svg --duration 30`). " +
             "Ctrl+C stops recording and still writes the file.")
         {
-            output, format, duration, rate, mode, pid, command,
+            output, format, duration, rate, mode, pid, separate, command,
         };
         record.SetAction(result => Guard.Run(() =>
         {
             string path = result.GetValue(output)!;
-            var settings = new RecordSettings(path, Options.ResolveFormat(path, result.GetValue(format)), result.GetValue(duration), Options.CheckRate(result.GetValue(rate)), result.GetValue(mode)!);
+            var settings = new RecordSettings(path, Options.ResolveFormat(path, result.GetValue(format)), result.GetValue(duration), Options.CheckRate(result.GetValue(rate)), result.GetValue(mode)!, result.GetValue(separate));
+            if (settings.Separate && !path.Contains(LaunchRecorder.ProcessIdPlaceholder, StringComparison.Ordinal))
+                throw new UsageException($"--separate writes one file per process: put {LaunchRecorder.ProcessIdPlaceholder} in the output path (e.g. -o profile-{LaunchRecorder.ProcessIdPlaceholder}.svg)");
             if (settings.Duration is <= 0)
                 throw new UsageException("--duration must be a positive number of seconds");
             // Refused before anything runs: a launched app hands the tool its profile as pprof and
@@ -40,6 +46,8 @@ internal static class RecordCommand
                 throw new UsageException("give either -p PID (attach) or a command after `--` (launch), not both");
             if (target != 0 && settings.Mode == "deterministic")
                 throw new UsageException("deterministic mode is chosen when the app starts: launch it with `record --mode deterministic -o FILE -- COMMAND`");
+            if (target != 0 && settings.Separate)
+                throw new UsageException("--separate is for launching (one file per process started); attaching records the one process given by -p");
             if (target != 0)
                 return AttachRecorder.Run(target, settings);
             if (args.Length == 0)
@@ -51,4 +59,4 @@ internal static class RecordCommand
 }
 
 /// <summary>What <c>record</c> was asked for.</summary>
-internal sealed record RecordSettings(string Output, ProfileFormat Format, double? Duration, int Rate, string Mode);
+internal sealed record RecordSettings(string Output, ProfileFormat Format, double? Duration, int Rate, string Mode, bool Separate = false);

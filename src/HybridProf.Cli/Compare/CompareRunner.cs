@@ -33,6 +33,6 @@ internal static class CompareRunner
     private static Profile Read(RunProfiles profiles, RunMode mode, int rounds) =>
         ProfileMerge.Merge(Enumerable.Range(0, rounds)
             .SelectMany(round => profiles.Files(mode, round).Order(StringComparer.Ordinal))
-            .Select(ProfileFormats.Read)
+            .Select(ProcessProfile.Read)
             .ToList());
 }

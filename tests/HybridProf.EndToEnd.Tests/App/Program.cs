@@ -28,6 +28,8 @@ public static class Program
             case "handoffs": HandOffs.Run(seconds); break;
             case "handoffwait": HandOffs.Waits(seconds); break;
             case "pending": PendingRequests.Run(seconds).GetAwaiter().GetResult(); break;
+            case "children": Children.Run(seconds); break;
+            case "child": Children.ChildWork(seconds); break;
             default: Console.Error.WriteLine($"unknown scenario {scenario}"); return 2;
         }
         Console.WriteLine("finished");

@@ -18,6 +18,8 @@ public class HandOffTests
     [InlineData("Invoke", "first", "Invoke > WeaverInput.HandOffShapes.Invoke.lambda1")]
     [InlineData("Thread", "thread x", "Thread > WeaverInput.HandOffShapes.Thread.lambda1")]
     [InlineData("Plinq", "plinq", "Plinq > WeaverInput.HandOffShapes.Plinq.lambda1 > WeaverInput.HandOffShapes.Recorded")]
+    [InlineData("GenericClass", "holder", "GenericClass > WeaverInput.HandOffShapes.Holder<T>.Run > WeaverInput.HandOffShapes.Holder<T>.Run.lambda1")]
+    [InlineData("QueueWithState", "queued q", "QueueWithState > WeaverInput.HandOffShapes.QueueWithState.lambda1")]
     public void Handed_over_work_runs_under_the_code_that_handed_it_over(string method, string label, string chain)
     {
         foreach (var flavour in new[] { "Optimized", "Unoptimized" })
@@ -38,6 +40,7 @@ public class HandOffTests
         Assert.Equal(6, woven.Call("HandOffShapes", "GenericForEach").Result);
         Assert.Equal(6, woven.Call("HandOffShapes", "ForWithLocals").Result);
         Assert.Equal(3, woven.Call("HandOffShapes", "Plinq").Result);
+        Assert.Equal("held", woven.Call("HandOffShapes", "GenericClass").Result);
         var (_, log) = woven.Call("HandOffShapes", "Invoke");
         Assert.Equal(2, log.Count);
     }

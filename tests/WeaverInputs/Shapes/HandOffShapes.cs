@@ -58,6 +58,33 @@ public static class HandOffShapes
 
     public static int Plinq() => new[] { 1, 2 }.AsParallel().WithDegreeOfParallelism(1).Select(i => Recorded("plinq", i)).Sum();
 
+    public static string GenericClass() => new Holder<string>("held").Run();
+
+    /// <summary>A hand-over whose delegate type uses the class's own type parameter.</summary>
+    public sealed class Holder<T>
+    {
+        private readonly T _value;
+
+        public Holder(T value) => _value = value;
+
+        public T Run() => Task.Run(() =>
+        {
+            Probe.Record("holder");
+            return _value;
+        }).Result;
+    }
+
+    public static void QueueWithState()
+    {
+        using var done = new ManualResetEventSlim();
+        ThreadPool.QueueUserWorkItem(state =>
+        {
+            Probe.Record("queued " + state);
+            done.Set();
+        }, "q", preferLocal: false);
+        done.Wait();
+    }
+
     /// <summary>A null delegate must fail exactly as without weaving.</summary>
     public static string NullDelegate()
     {

@@ -13,22 +13,32 @@ public sealed partial class ShadowStack
     private int _capturedCount;
 
     /// <summary>Pushes a switch entry: from here down, the logical stack is <paramref name="node"/>'s chain.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     internal void PushSwitch(AsyncNode node)
     {
         int depth = Depth;
-        if ((uint)depth < (uint)Frames.Length)
+        var links = Links;
+        if ((uint)depth < (uint)Frames.Length && (uint)depth < (uint)links.Length)
         {
-            // Link before id before depth: a reader that sees the switch id sees its node.
-            Links[depth] = node;
+            // Link before id before depth: a reader that sees the switch id sees its node. A
+            // parallel loop's body pushes the same node at the same place each iteration: no
+            // store (and no GC write barrier) when the link is there already.
+            if (links[depth] != node)
+                links[depth] = node;
             Volatile.Write(ref Frames[depth], SwitchFrame);
             Volatile.Write(ref Depth, depth + 1);
         }
         else
         {
-            PushOverflow(SwitchFrame, depth);
-            if (depth < Links.Length)
-                Volatile.Write(ref Links[depth], node);
+            PushSwitchOverflow(node, depth);
         }
+    }
+
+    private void PushSwitchOverflow(AsyncNode node, int depth)
+    {
+        PushOverflow(SwitchFrame, depth);
+        if (depth < Links.Length)
+            Volatile.Write(ref Links[depth], node);
     }
 
     /// <summary>

@@ -26,17 +26,19 @@ public class SamplerFirstCallTests
     public void After_its_warm_up_the_sampler_thread_calls_nothing_for_the_first_time(ProfileMode mode, int rateHz)
     {
         using var stop = new CancellationTokenSource();
+        double Spin() => Table.In("Tests.FirstCall.Spin", () =>
+        {
+            double x = 0;
+            while (!stop.IsCancellationRequested)
+                x = Math.Sqrt(x + 1);
+            return x;
+        });
         var threads = new[]
         {
-            new Thread(() => Table.In("Tests.FirstCall.Spin", () =>
-            {
-                double x = 0;
-                while (!stop.IsCancellationRequested)
-                    x = Math.Sqrt(x + 1);
-                return x;
-            })),
-            new Thread(() => Table.In("Tests.FirstCall.Sleep", () => stop.Token.WaitHandle.WaitOne())),
+            new Thread(() => Spin()) { Name = "spinner" },
+            new Thread(() => Table.In("Tests.FirstCall.Sleep", () => stop.Token.WaitHandle.WaitOne())) { Name = "sleeper" },
         };
+        var late = new Thread(() => Spin());
         using var listener = new FirstCallListener();
         foreach (var t in threads)
             t.Start();
@@ -54,6 +56,9 @@ public class SamplerFirstCallTests
             while (session.SampleCount < ticks / 10 && DateTime.UtcNow < deadline)
                 Thread.Sleep(5);
             listener.StartCounting(sampler.KernelThreadId);
+            // A thread the sampler meets late, and the first without a name (the ones above have
+            // names): its first sample names it "thread N".
+            late.Start();
             long start = session.SampleCount;
             while (session.SampleCount < start + ticks && DateTime.UtcNow < deadline)
                 Thread.Sleep(10);
@@ -67,6 +72,8 @@ public class SamplerFirstCallTests
             stop.Cancel();
             foreach (var t in threads)
                 t.Join();
+            if (late.IsAlive)
+                late.Join();
         }
     }
 

@@ -56,6 +56,15 @@ internal sealed class CpuTimeCredit
             thread.CpuCredit = Math.Min(credit, WaitingCarryLimit);
             return 0;
         }
+        if (reading.CpuNanoseconds <= 0)
+        {
+            // Runnable but has not run since the last reading: just woken, waiting for a core,
+            // still in the frame it waited in. Credit earned before the wait is spent where the
+            // thread next runs, not on that frame (a sleep loop would otherwise have its sleep
+            // charged whenever the machine is busy).
+            thread.CpuCredit = Math.Min(credit, WaitingCarryLimit);
+            return 0;
+        }
         long samples = (long)Math.Floor(credit);
         thread.CpuCredit = credit - samples;
         return samples;

@@ -44,6 +44,16 @@ public class CpuTimeCreditTests
     }
 
     [Fact]
+    public void A_thread_woken_but_not_yet_run_spends_no_credit_on_the_frame_it_waited_in()
+    {
+        var thread = NewThread();
+        Assert.Equal(0, Credit.Take(thread, Ran(0.9, wallIntervals: 3, runnable: false), weight: 1));
+        // Woken (runnable) but waiting for a core: no CPU since the last reading, still in the wait's frame.
+        Assert.Equal(0, Credit.Take(thread, Ran(0, runnable: true), weight: 1));
+        Assert.Equal(1, Credit.Take(thread, Ran(0.2), weight: 1));
+    }
+
+    [Fact]
     public void Cpu_time_inside_a_gc_pause_is_not_the_threads()
     {
         var thread = NewThread();

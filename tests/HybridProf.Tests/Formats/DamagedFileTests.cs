@@ -109,6 +109,19 @@ public class HostileFileTests
     }
 
     [Fact]
+    public void A_speedscope_value_quoted_in_an_error_cannot_break_its_line()
+    {
+        // Found by the damaged-file tests (seed 9rF_luZH0Q91): a changed byte put a newline in a
+        // value the error quotes.
+        string schema = "bad\\n" + new string('x', 1000);
+        var e = Assert.Throws<FormatException>(() => ProfileFormatsGen.Read(ProfileFormats.Reader(ProfileFormat.Speedscope),
+            System.Text.Encoding.UTF8.GetBytes("{\"$schema\":\"" + schema + "\"}")));
+        Assert.StartsWith("speedscope: $schema is \"bad\\u000axxx", e.Message);
+        Assert.DoesNotContain('\n', e.Message);
+        Assert.True(e.Message.Length < 400, e.Message);
+    }
+
+    [Fact]
     public void A_pprof_location_of_many_lines_referenced_again_and_again_is_refused_before_it_is_expanded()
     {
         // A probe of 4 MB of this shape (200 samples) stood for four billion frames: reading it took

@@ -72,7 +72,29 @@ internal static class SpeedscopeJson
         return scaled < long.MaxValue ? (long)scaled : throw Error($"{path} is too large");
     }
 
-    public static FormatException Error(string problem) => new("speedscope: " + problem);
+    /// <summary>
+    /// The one-line error for a problem. Problems quote the file (a name, a unit, a raw value),
+    /// and a damaged file can put any character there: control characters are escaped and a
+    /// long quote is cut, so the message stays one readable line.
+    /// </summary>
+    public static FormatException Error(string problem) => new("speedscope: " + OneLine(problem));
+
+    private const int LongestMessage = 300;
+
+    private static string OneLine(string text)
+    {
+        var line = new System.Text.StringBuilder(Math.Min(text.Length, LongestMessage) + 8);
+        foreach (char c in text)
+        {
+            if (line.Length >= LongestMessage)
+                return line.Append('…').ToString();
+            if (char.IsControl(c))
+                line.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+            else
+                line.Append(c);
+        }
+        return line.ToString();
+    }
 
     private static string Join(string path, string name) => path.Length == 0 ? name : path + "." + name;
 

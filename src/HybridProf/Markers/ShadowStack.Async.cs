@@ -47,16 +47,28 @@ public sealed partial class ShadowStack
     /// </summary>
     internal AsyncNode Capture()
     {
-        int top = Math.Min(Depth, Frames.Length) - 1;
-        int below = top - 1;
-        while (below >= 0 && Frames[below] != SwitchFrame)
-            below--;
-        var frames = new int[Math.Max(0, top - below)];
-        Array.Copy(Frames, below + 1, frames, 0, frames.Length);
-        var node = new AsyncNode(below >= 0 ? Links[below] : null, frames);
+        int top = TopPosition;
+        var node = NodeAbove(SwitchBelow(top), top);
         if (PendingOperations.IsTracking)
             PendingOperations.Add(node);
         return node;
+    }
+
+    /// <summary>The position of the nearest switch entry below <paramref name="top"/>, or −1 when the frames below reach the thread's root.</summary>
+    private int SwitchBelow(int top)
+    {
+        int below = top - 1;
+        while (below >= 0 && Frames[below] != SwitchFrame)
+            below--;
+        return below;
+    }
+
+    /// <summary>A node of the frames above <paramref name="below"/> up to <paramref name="top"/>, on the node of the switch entry at <paramref name="below"/>.</summary>
+    private AsyncNode NodeAbove(int below, int top)
+    {
+        var frames = new int[Math.Max(0, top - below)];
+        Array.Copy(Frames, below + 1, frames, 0, frames.Length);
+        return new AsyncNode(below >= 0 ? Links[below] : null, frames);
     }
 
     /// <summary>
@@ -66,7 +78,7 @@ public sealed partial class ShadowStack
     /// </summary>
     internal void AdoptChildren(AsyncNode node, bool firstSuspension)
     {
-        int position = Math.Min(Depth, Frames.Length) - 1;
+        int position = TopPosition;
         bool resumed = position >= 0 && Frames[position] == SwitchFrame && Links[position] == node;
         while (_capturedCount > 0 && _capturedAt[_capturedCount - 1] > position)
         {

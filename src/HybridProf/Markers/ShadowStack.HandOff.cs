@@ -27,19 +27,13 @@ public sealed partial class ShadowStack
         int top = TopPosition;
         if (top < 0)
             return null;
-        var frames = Frames;
-        if (frames[top] == SwitchFrame)
+        if (Frames[top] == SwitchFrame)
             return Links[top];
-        int below = top - 1;
-        while (below >= 0 && frames[below] != SwitchFrame)
-            below--;
-        var parent = below >= 0 ? Links[below] : null;
+        int below = SwitchBelow(top);
         var cached = _handOff;
-        if (cached is not null && _handOffTop == top && cached.Parent == parent && SameFrames(cached.Frames, frames, below + 1))
+        if (cached is not null && _handOffTop == top && cached.Parent == (below >= 0 ? Links[below] : null) && SameFrames(cached.Frames, Frames, below + 1))
             return cached;
-        var captured = new int[top - below];
-        Array.Copy(frames, below + 1, captured, 0, captured.Length);
-        var node = new AsyncNode(parent, captured);
+        var node = NodeAbove(below, top);
         _handOffTop = top;
         _handOff = node;
         return node;

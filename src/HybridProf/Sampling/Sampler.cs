@@ -219,10 +219,11 @@ internal sealed class Sampler : IDisposable
             if (samples == 0)
                 continue;
             var stack = thread.Stack;
+            // Before the copy: a wait counted where the work runs needs no stack of its own.
+            if (blocked && wall && stack.WaitsForWorkCountedElsewhere())
+                continue;
             int depth = stack.CopyTo(_buffer, out bool truncated);
             if (depth == 0)
-                continue;
-            if (blocked && wall && stack.WaitsForWorkCountedElsewhere())
                 continue;
             if (blocked && !truncated && depth < _buffer.Length)
                 _buffer[depth++] = MethodFrames.Blocked;

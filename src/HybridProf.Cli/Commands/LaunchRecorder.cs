@@ -16,11 +16,16 @@ internal static class LaunchRecorder
     /// <summary>The app writes pprof, which keeps threads, files, lines and metadata, for the tool to read back and convert.</summary>
     private static readonly string Transport = ProfileFormats.Extension(ProfileFormat.Pprof);
 
-    public static int Run(string[] command, RecordSettings settings)
+    /// <param name="command">The app to launch and its arguments.</param>
+    /// <param name="settings">What to record.</param>
+    /// <param name="zeroEdit">The zero-edit build's environment when the tool built the app with HybridProf injected (the command's own build must see it too); null: the command runs as it is.</param>
+    public static int Run(string[] command, RecordSettings settings, IReadOnlyDictionary<string, string>? zeroEdit = null)
     {
         using var scratch = new ScratchFolder("hybridprof-record-");
         string launchId = Guid.NewGuid().ToString("N");
         var info = ChildProcess.StartInfo(command);
+        foreach (var (key, value) in zeroEdit ?? new Dictionary<string, string>())
+            info.Environment[key] = value;
         // {pid}: if the command starts several instrumented processes, each writes its own file.
         info.Environment["HYBRIDPROF_OUTPUT"] = Path.Combine(scratch.Path, "profile-{pid}" + Transport);
         info.Environment["HYBRIDPROF_MODE"] = settings.Mode;
@@ -42,7 +47,7 @@ internal static class LaunchRecorder
             // Whatever happens, the terminal gets its last row back.
             status.Clear();
         }
-        return Finish(scratch.Path, settings, command, child.Id, exitCode, status.FoundApp, interrupt.Count > 0);
+        return Finish(scratch.Path, settings, command, child.Id, exitCode, new LaunchOutcome(status.FoundApp, interrupt.Count > 0, zeroEdit is not null));
     }
 
     private static int Wait(Process child, Interrupt interrupt, LaunchStatus status)
@@ -67,12 +72,12 @@ internal static class LaunchRecorder
         return child.ExitCode;
     }
 
-    private static int Finish(string scratch, RecordSettings settings, string[] command, int launchedPid, int exitCode, bool ranInstrumentedCode, bool interrupted)
+    private static int Finish(string scratch, RecordSettings settings, string[] command, int launchedPid, int exitCode, LaunchOutcome outcome)
     {
         var files = Directory.GetFiles(scratch, "*" + Transport);
         if (files.Length == 0)
         {
-            var (message, toolExitCode) = MissingProfile.Explain(command, exitCode, ranInstrumentedCode, interrupted);
+            var (message, toolExitCode) = MissingProfile.Explain(command, exitCode, outcome);
             Terminal.Note(message);
             return toolExitCode;
         }

@@ -9,20 +9,22 @@ internal static class MissingProfile
 {
     /// <param name="command">The command the tool launched.</param>
     /// <param name="exitCode">The child's exit code; 128 + N when signal N ended it (as in a shell).</param>
-    /// <param name="ranInstrumentedCode">The app's agent answered during the recording.</param>
-    /// <param name="interrupted">The tool heard Ctrl+C or SIGTERM while the app ran.</param>
-    public static (string Message, int ExitCode) Explain(IReadOnlyList<string> command, int exitCode, bool ranInstrumentedCode, bool interrupted)
+    /// <param name="outcome">What the tool saw while the app ran.</param>
+    public static (string Message, int ExitCode) Explain(IReadOnlyList<string> command, int exitCode, LaunchOutcome outcome)
     {
         string app = ChildProcess.Display(command);
         int failure = exitCode != 0 ? exitCode : 1;
         if (SignalOf(exitCode) is { } signal)
             return ($"no profile: '{app}' exited on signal {signal} ({SignalName(signal)}) before writing its profile.", exitCode);
-        if (ranInstrumentedCode)
+        if (outcome.RanInstrumentedCode)
             return ($"no profile: '{app}' ran instrumented code but exited without writing its profile (exit code {exitCode}); its own output above may say why.", failure);
         // Its agent is up a second after start: stopped sooner, an instrumented app is not seen
         // either, so this one is not told it lacks the package.
-        if (interrupted)
+        if (outcome.Interrupted)
             return ($"no profile: '{app}' was interrupted and exited without writing one (exit code {exitCode}), before the tool could see whether it runs instrumented code.", failure);
+        if (outcome.ZeroEdit)
+            return ($"no profile: '{app}' was built with HybridProf injected but ran no instrumented code (exit code {exitCode}): " +
+                "the app's project may be one the build could not instrument (a `HybridProf:` line of the build says so) or one --projects/--skip-projects left out.", failure);
         return (ChildProcess.NotInstrumented(command, exitCode), failure);
     }
 
@@ -64,3 +66,9 @@ internal static class MissingProfile
         _ => "SIG" + signal,
     };
 }
+
+/// <summary>What the tool saw of a launched app, for <see cref="MissingProfile.Explain"/>.</summary>
+/// <param name="RanInstrumentedCode">The app's agent answered during the recording.</param>
+/// <param name="Interrupted">The tool heard Ctrl+C or SIGTERM while the app ran.</param>
+/// <param name="ZeroEdit">The tool built the app with HybridProf injected (so it has no package to add).</param>
+internal readonly record struct LaunchOutcome(bool RanInstrumentedCode, bool Interrupted, bool ZeroEdit = false);

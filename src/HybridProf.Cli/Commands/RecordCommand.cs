@@ -1,4 +1,5 @@
 using System.CommandLine;
+using HybridProf.Cli.ZeroEdit;
 using HybridProf.Formats;
 
 namespace HybridProf.Cli.Commands;
@@ -21,13 +22,19 @@ internal static class RecordCommand
         {
             Description = "Launch: one profile per instrumented process (the app and the children it starts), each at the output path with {pid} replaced by its process id. Default: one profile, each thread labelled with its process.",
         };
-        var command = Options.Command("The app to launch and its arguments, after `--` (e.g. `-- dotnet run -c Release`).");
+        var asIs = new Option<bool>("--as-is")
+        {
+            Description = "Launch: run `dotnet run`/`dotnet test` as they are, with no zero-edit build (for a project that references HybridProf and should build into its own bin/).",
+        };
+        var zeroEdit = new ZeroEditOptions();
+        var command = Options.Command("The app to launch and its arguments, after `--`: `dotnet run …` or `dotnet test …` (built with HybridProf injected, no edit needed), `dotnet App.dll`, or the app's path.");
         var record = new Command("record",
             "Record a profile: launch an app (`record -o out.svg -- COMMAND ARGS…`) or attach to a running one (`record -p PID -o out.svg --duration 30`). " +
             "Ctrl+C stops recording and still writes the file.")
         {
-            output, format, duration, rate, mode, pid, separate, command,
+            output, format, duration, rate, mode, pid, separate, asIs, command,
         };
+        zeroEdit.AddTo(record);
         record.SetAction(result => Guard.Run(() =>
         {
             string path = result.GetValue(output)!;
@@ -52,7 +59,14 @@ internal static class RecordCommand
                 return AttachRecorder.Run(target, settings);
             if (args.Length == 0)
                 throw new UsageException("nothing to record: give a command after `--` (e.g. `hybridprof record -o out.svg -- dotnet run`) or -p PID");
-            return LaunchRecorder.Run(args, settings);
+            var dotnet = DotnetCommand.Parse(args);
+            if (dotnet is null || result.GetValue(asIs))
+            {
+                if (zeroEdit.AnyGiven(result))
+                    throw new UsageException("--projects, --skip-projects, --leave-out and --build-dir choose what a zero-edit build instruments: they go with `-- dotnet run …` or `-- dotnet test …`, without --as-is");
+                return LaunchRecorder.Run(args, settings);
+            }
+            return ZeroEditLaunch.Run(dotnet, settings, zeroEdit.Read(result));
         }));
         return record;
     }

@@ -1,0 +1,117 @@
+using HybridProf.Cli.Commands;
+
+namespace HybridProf.Cli.ZeroEdit;
+
+/// <summary>
+/// A <c>dotnet run</c> or <c>dotnet test</c> command line, read for what a zero-edit build needs:
+/// the arguments that choose what to build and how (so the tool can build it first, with
+/// HybridProf injected, and say clearly when that build fails), and where <c>--no-build</c> goes.
+/// </summary>
+internal sealed class DotnetCommand
+{
+    private DotnetCommand(string[] command, string verb, List<string> buildArguments, bool everyOptionKnown, bool noBuild)
+    {
+        Command = command;
+        Verb = verb;
+        BuildArguments = buildArguments;
+        _everyOptionKnown = everyOptionKnown;
+        UserSaidNoBuild = noBuild;
+    }
+
+    private readonly bool _everyOptionKnown;
+
+    public string[] Command { get; }
+
+    /// <summary><c>run</c> or <c>test</c>.</summary>
+    public string Verb { get; }
+
+    /// <summary>What <c>dotnet build</c> is given to build what this command would build.</summary>
+    public IReadOnlyList<string> BuildArguments { get; }
+
+    /// <summary>The command already has <c>--no-build</c>: it runs what was built before.</summary>
+    public bool UserSaidNoBuild { get; }
+
+    // The SDK's commands that run no app of the user's: record cannot profile them.
+    private static readonly HashSet<string> NotAnApp = new(StringComparer.Ordinal)
+    {
+        "build", "publish", "pack", "restore", "clean", "watch", "new", "add", "remove", "list", "package",
+        "reference", "sln", "solution", "tool", "workload", "nuget", "format", "store", "msbuild", "dev-certs", "help", "sdk",
+    };
+
+    // Options of `dotnet run` / `dotnet test` that take a value and mean the same to `dotnet build`.
+    private static readonly HashSet<string> BuildOptionsWithValue = new(StringComparer.Ordinal)
+    {
+        "-c", "--configuration", "-f", "--framework", "-r", "--runtime", "-a", "--arch", "--os", "-v", "--verbosity",
+    };
+
+    /// <summary>
+    /// The command read as <c>dotnet run</c> / <c>dotnet test</c>; null when it is anything else
+    /// that runs an app (<c>dotnet App.dll</c>, <c>dotnet exec</c>, an app's own path).
+    /// </summary>
+    /// <exception cref="UsageException">It is an SDK command that runs no app (<c>dotnet build</c>, <c>dotnet watch</c>…).</exception>
+    public static DotnetCommand? Parse(string[] command)
+    {
+        if (command.Length < 2 || !IsDotnet(command[0]))
+            return null;
+        string verb = command[1];
+        if (NotAnApp.Contains(verb))
+            throw new UsageException($"record runs an app: `dotnet run`, `dotnet test`, `dotnet App.dll` or the app's own path; `dotnet {verb}` is none of them" +
+                (verb == "build" || verb == "publish" ? " (for a woven build to deploy, use `hybridprof build`)." : "."));
+        if (verb != "run" && verb != "test")
+            return null;
+
+        var build = new List<string>();
+        bool everyOptionKnown = true;
+        bool noBuild = false;
+        bool target = false;
+        for (int i = 2; i < command.Length; i++)
+        {
+            string arg = command[i];
+            if (arg == "--")
+                break; // the app's own arguments
+            if (arg == "--no-build")
+                noBuild = true;
+            else if (arg == "--project" && i + 1 < command.Length && !target)
+            {
+                build.Add(command[++i]);
+                target = true;
+            }
+            else if (BuildOptionsWithValue.Contains(arg) && i + 1 < command.Length)
+            {
+                build.Add(arg);
+                build.Add(command[++i]);
+            }
+            else if (arg.StartsWith("-p:", StringComparison.Ordinal) || arg.StartsWith("--property:", StringComparison.Ordinal))
+                build.Add(arg);
+            else if (!arg.StartsWith('-') && !target && (verb == "test" || arg.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)))
+            {
+                build.Add(arg); // dotnet test PROJECT|SOLUTION, dotnet run app.cs
+                target = true;
+            }
+            else
+                everyOptionKnown = false; // the command's own build sees it; ours may not have
+        }
+        return new DotnetCommand(command, verb, build, everyOptionKnown, noBuild);
+    }
+
+    /// <summary>
+    /// The command to launch once the tool has built it: with <c>--no-build</c> when the tool's
+    /// build had every option the command has, so it is not built twice; otherwise as given (its
+    /// own build then finds the tool's build up to date, or adds what the tool did not know).
+    /// </summary>
+    public string[] AfterBuild()
+    {
+        if (UserSaidNoBuild || !_everyOptionKnown)
+            return Command;
+        int end = Array.IndexOf(Command, "--");
+        var args = new List<string>(Command);
+        args.Insert(end < 0 ? args.Count : end, "--no-build");
+        return args.ToArray();
+    }
+
+    private static bool IsDotnet(string program)
+    {
+        string name = Path.GetFileNameWithoutExtension(program);
+        return string.Equals(name, "dotnet", StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -26,6 +26,7 @@ public static class Program
         root.Subcommands.Add(DiffCommand.Create());
         root.Subcommands.Add(CompareCommand.Create());
         root.Subcommands.Add(TuneCommand.Create());
+        root.Subcommands.Add(ZeroEdit.BuildCommand.Create());
         root.Subcommands.Add(TruthCommand.Create());
         // Bare `hybridprof` shows the help; any other mistake is one line (ParseErrors).
         var result = root.Parse(args.Length == 0 ? ["--help"] : args);

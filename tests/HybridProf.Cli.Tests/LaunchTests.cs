@@ -38,6 +38,26 @@ public sealed class LaunchTests(PackedApp app)
     }
 
     [Fact]
+    public void Record_dotnet_run_of_a_project_that_references_HybridProf_builds_it_as_it_is_outside_its_folders()
+    {
+        string project = app.CopySources("zero-edit-packaged");
+        string output = app.OutputPath("packaged.collapsed");
+        string builds = Path.Combine(app.Root, "zero-edit-builds");
+
+        var run = ProcessRunner.Run("dotnet", $"\"{Cli.CliPath}\" record -o \"{output}\" --build-dir \"{builds}\" -- dotnet run -c Release -- burn 1", project, _cli.Environment(), TimeSpan.FromMinutes(5));
+
+        // Its own package instruments it: the tool adds nothing (a second generator would not
+        // even compile), and the build still goes to the tool's folder, not the project's.
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        string[] lines = run.Stdout.Split('\n', StringSplitOptions.TrimEntries);
+        Assert.DoesNotContain(lines, l => l.StartsWith("HybridProf: ", StringComparison.Ordinal)); // no line of the zero-edit targets
+        Assert.Single(lines, l => l.StartsWith("Fody/HybridProf: instrumented", StringComparison.Ordinal)); // woven once
+        Assert.Contains("E2eApp.Workloads.Heavy", File.ReadAllText(output));
+        Assert.False(Directory.Exists(Path.Combine(project, "obj")), "the build wrote the project's own obj/");
+        Assert.False(Directory.Exists(Path.Combine(project, "bin")), "the build wrote the project's own bin/");
+    }
+
+    [Fact]
     public void A_command_that_is_not_instrumented_is_told_what_to_add()
     {
         string output = app.OutputPath("none.svg");

@@ -77,17 +77,28 @@ public sealed class ZeroEditTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
-    public void Only_the_projects_asked_for_are_instrumented()
+    public void Projects_and_methods_can_be_left_out_and_nothing_is_fetched_from_a_feed()
     {
-        string solution = FreshCopy("projects");
-        string profile = Path.Combine(_root, "projects.collapsed");
+        string solution = FreshCopy("leave-out");
+        // No package source at all: what the tool injects it carries itself (the app and the
+        // library restore nothing of their own).
+        File.WriteAllText(Path.Combine(solution, "nuget.config"), """
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration><packageSources><clear /></packageSources></configuration>
+            """);
+        string leaveOut = Path.Combine(_root, "leave-out.txt");
+        File.WriteAllText(leaveOut, "# the hot loop's middle frame\nShop.Lib.Pricing.Checksum\n");
+        string profile = Path.Combine(_root, "leave-out.collapsed");
 
-        var run = Tool(solution, $"record -o \"{profile}\" --build-dir \"{BuildDirectory}\" --skip-projects Shop.App -- dotnet run --project Shop.App -- 1");
+        var run = Tool(solution, $"record -o \"{profile}\" --build-dir \"{BuildDirectory}\" --skip-projects Shop.App --leave-out \"{leaveOut}\" -- dotnet run --project Shop.App -- 1");
 
         Assert.True(run.ExitCode == 0, run.Stderr);
-        string[] frames = Collapsed.Read(profile).AllFrames.ToArray();
-        Assert.Contains("Shop.Lib.Pricing.ChecksumFor", frames);
+        var stacks = Collapsed.Read(profile);
+        string[] frames = stacks.AllFrames.ToArray();
         Assert.DoesNotContain(frames, f => f.StartsWith("Shop.App.", StringComparison.Ordinal));
+        Assert.DoesNotContain("Shop.Lib.Pricing.Checksum", frames);
+        long mixUnderChecksumFor = stacks.Stacks.Where(s => s.Frames is ["Shop.Lib.Pricing.ChecksumFor", "Shop.Lib.Pricing.Mix"]).Sum(s => s.Count);
+        Assert.True(mixUnderChecksumFor >= stacks.Total * 0.9, $"{mixUnderChecksumFor} of {stacks.Total} samples in ChecksumFor;Mix");
     }
 
     [Fact]

@@ -102,6 +102,42 @@ public sealed class ZeroEditTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public void A_project_with_its_own_Fody_add_in_and_weavers_file_gets_both_add_ins()
+    {
+        // The end-to-end tests' Costura app, without HybridProf: its FodyWeavers.xml lists Costura alone.
+        string project = Path.Combine(_root, "costura");
+        Directory.CreateDirectory(project);
+        string source = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "CosturaApp", "Program.cs"));
+        File.WriteAllText(Path.Combine(project, "Program.cs"), source.Replace("[assembly: HybridProf.Profile]", ""));
+        File.WriteAllText(Path.Combine(project, "CosturaApp.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Costura.Fody" Version="6.2.0" PrivateAssets="all" />
+                <PackageReference Include="System.CommandLine" Version="2.0.15" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(project, "FodyWeavers.xml"), "<Weavers><Costura /></Weavers>");
+        string woven = Path.Combine(_root, "costura-woven");
+
+        var build = Tool(project, $"build -o \"{woven}\" --build-dir \"{BuildDirectory}\"");
+
+        Assert.True(build.ExitCode == 0, build.Stdout + build.Stderr);
+        Assert.DoesNotContain("HPROF100", build.Stdout);
+        Assert.Equal("<Weavers><Costura /></Weavers>", File.ReadAllText(Path.Combine(project, "FodyWeavers.xml")));
+        Assert.False(File.Exists(Path.Combine(project, "FodyWeavers.xsd")), "Fody wrote its schema into the project");
+        Assert.Contains("costura.system.commandline.dll.compressed", ResourcesOf(Path.Combine(woven, "CosturaApp.dll")));
+        string profile = Path.Combine(_root, "costura.collapsed");
+        ProcessRunner.RunChecked("dotnet", $"\"{Path.Combine(woven, "CosturaApp.dll")}\"", woven, new Dictionary<string, string> { ["HYBRIDPROF_OUTPUT"] = profile });
+        Assert.Contains("CosturaApp.Program.Main;CosturaApp.Work.Burn", File.ReadAllText(profile));
+    }
+
+    [Fact]
     public void A_build_that_fails_is_one_line_and_nothing_runs()
     {
         string solution = FreshCopy("broken");
@@ -181,6 +217,13 @@ public sealed class ZeroEditTests(ITestOutputHelper output) : IDisposable
         foreach (string assembly in assemblies)
             Assert.False(ReferencesHybridProf(Path.Combine(folder, assembly)), $"the plain build's {assembly} references HybridProf");
         Assert.False(File.Exists(Path.Combine(folder, "HybridProf.dll")), "the plain build's output holds the runtime");
+    }
+
+    private static List<string> ResourcesOf(string assembly)
+    {
+        using var pe = new PEReader(File.OpenRead(assembly));
+        var metadata = pe.GetMetadataReader();
+        return metadata.ManifestResources.Select(h => metadata.GetString(metadata.GetManifestResource(h).Name)).ToList();
     }
 
     private static bool ReferencesHybridProf(string assembly)

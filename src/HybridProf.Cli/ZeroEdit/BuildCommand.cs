@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 using HybridProf.Cli.Commands;
 
 namespace HybridProf.Cli.ZeroEdit;
@@ -49,12 +51,39 @@ internal static class BuildCommand
                 arguments.AddRange(["--runtime", rid]);
             var environment = ZeroEditBuild.Environment(zeroEdit.Read(result));
             ZeroEditBuild.Run(arguments, environment, "nothing was written");
-            // The runtime is copied beside every instrumented .NET project's output.
-            if (!File.Exists(Path.Combine(folder, "HybridProf.dll")))
+            var woven = InstrumentedAssemblies(folder);
+            if (woven.Count == 0)
                 throw new UsageException($"the build wrote {folder}, but nothing in it is instrumented: no project it built could be (the `HybridProf:` lines of the build above say why).");
-            Terminal.Note($"wrote a woven build to {folder}; profile it with `HYBRIDPROF_OUTPUT=profile.svg dotnet {folder}{Path.DirectorySeparatorChar}APP.dll`, or attach to it running with `hybridprof record -p PID` or `hybridprof top -p PID`.");
+            Terminal.Note($"wrote a woven build to {folder} (instrumented: {string.Join(", ", woven)}); run the app from there with HYBRIDPROF_OUTPUT=profile.svg to profile it, or attach to it running with `hybridprof record -p PID` or `hybridprof top -p PID`.");
             return 0;
         }));
         return build;
+    }
+
+    /// <summary>
+    /// The assemblies of the folder that call the runtime, by name: a woven one references it (the
+    /// runtime itself may not be beside them: Costura, for one, embeds it in the app).
+    /// </summary>
+    private static List<string> InstrumentedAssemblies(string folder) =>
+        Directory.EnumerateFiles(folder, "*.dll")
+            .Where(ReferencesRuntime)
+            .Select(Path.GetFileNameWithoutExtension)
+            .Order(StringComparer.Ordinal)
+            .ToList()!;
+
+    private static bool ReferencesRuntime(string path)
+    {
+        try
+        {
+            using var pe = new PEReader(File.OpenRead(path));
+            if (!pe.HasMetadata)
+                return false;
+            var metadata = pe.GetMetadataReader();
+            return metadata.AssemblyReferences.Any(r => metadata.StringComparer.Equals(metadata.GetAssemblyReference(r).Name, "HybridProf"));
+        }
+        catch (BadImageFormatException)
+        {
+            return false; // a native library
+        }
     }
 }

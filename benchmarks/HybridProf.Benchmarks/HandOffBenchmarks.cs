@@ -20,6 +20,14 @@ public class HandOffBenchmarks
     [Benchmark]
     public int Woven_task_run_synchronously() => WovenHandOffs.RunSynchronously();
 
+    private int _value = 1;
+
+    [Benchmark]
+    public int Plain_task_run_synchronously_capturing() => PlainHandOffs.RunSynchronouslyCapturing(_value);
+
+    [Benchmark]
+    public int Woven_task_run_synchronously_capturing() => WovenHandOffs.RunSynchronouslyCapturing(_value);
+
     [Benchmark]
     public int Plain_task_run_and_wait() => PlainHandOffs.RunAndWait();
 
@@ -54,6 +62,12 @@ public class HandOffBenchmarks
 
     [Benchmark(OperationsPerInvoke = Iterations)]
     public void Woven_parallel_for_tiny_bodies() => WovenHandOffs.ParallelWork(Iterations);
+
+    [Benchmark(OperationsPerInvoke = Iterations)]
+    public void Plain_parallel_for_small_bodies() => PlainHandOffs.ParallelSmallWork(Iterations);
+
+    [Benchmark(OperationsPerInvoke = Iterations)]
+    public void Woven_parallel_for_small_bodies() => WovenHandOffs.ParallelSmallWork(Iterations);
 }
 
 [NoProfile]
@@ -68,9 +82,19 @@ internal static class PlainHandOffs
         return task.Result;
     }
 
+    /// <summary>A lambda that captures: a closure and a delegate of its own per call, as most hand-overs have.</summary>
+    public static int RunSynchronouslyCapturing(int value)
+    {
+        var task = new Task<int>(() => value + 1);
+        task.RunSynchronously();
+        return task.Result;
+    }
+
     public static int RunAndWait() => Task.Run(() => s_value + 1).Result;
 
     public static void ParallelWork(int count) => Parallel.For(0, count, i => TinyBody.Run(i));
+
+    public static void ParallelSmallWork(int count) => Parallel.For(0, count, i => TinyBody.RunSmall(i));
 
     /// <summary>A woven body handed over by plain code: the body's marker without the hand-over's switch entry.</summary>
     public static void ParallelWorkWovenBody(int count) => Parallel.For(0, count, WovenHandOffs.Body);
@@ -89,6 +113,14 @@ internal static class WovenHandOffs
     }
 
     [Profile]
+    public static int RunSynchronouslyCapturing(int value)
+    {
+        var task = new Task<int>(() => value + 1);
+        task.RunSynchronously();
+        return task.Result;
+    }
+
+    [Profile]
     public static int RunAndWait() => Task.Run(() => s_value + 1).Result;
 
     /// <summary>The body as a hand-over from here wraps it, to run it by hand.</summary>
@@ -97,6 +129,9 @@ internal static class WovenHandOffs
 
     [Profile]
     public static void ParallelWork(int count) => Parallel.For(0, count, i => TinyBody.Run(i));
+
+    [Profile]
+    public static void ParallelSmallWork(int count) => Parallel.For(0, count, i => TinyBody.RunSmall(i));
 
     [Profile]
     public static void Body(int i) => TinyBody.Run(i);
@@ -116,6 +151,15 @@ internal static class TinyBody
     {
         double x = i;
         for (int k = 0; k < 8; k++)
+            x = Math.Sqrt(x + k);
+        t_sink = x;
+    }
+
+    /// <summary>A body of about a tenth of a microsecond: eight times the tiny one's work.</summary>
+    public static void RunSmall(int i)
+    {
+        double x = i;
+        for (int k = 0; k < 64; k++)
             x = Math.Sqrt(x + k);
         t_sink = x;
     }

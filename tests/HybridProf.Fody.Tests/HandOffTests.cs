@@ -32,6 +32,30 @@ public class HandOffTests
     }
 
     [Theory, MemberData(nameof(WovenInput.Flavours), MemberType = typeof(WovenInput))]
+    public void A_hand_over_that_reuses_the_last_wrapper_runs_its_own_work_under_its_own_hander(string flavour)
+    {
+        var (_, alternating) = WovenInput.Get(flavour).Call("HandOffShapes", "AlternatingHandOffs");
+        Assert.Equal(
+            Lines(
+                $"alternating a: {H}.AlternatingHandOffs > {H}.AlternatingHandOffs.lambda1",
+                $"alternating b: {H}.AlternatingHandOffs > {H}.AlternatingHandOffs.lambda2",
+                $"alternating a: {H}.AlternatingHandOffs > {H}.AlternatingHandOffs.lambda1",
+                $"alternating b: {H}.AlternatingHandOffs > {H}.AlternatingHandOffs.lambda2"),
+            Lines(alternating));
+
+        var (_, shared) = WovenInput.Get(flavour).Call("HandOffShapes", "SharedFromTwoPlaces");
+        Assert.Equal(
+            Lines(
+                $"shared: {H}.SharedFromTwoPlaces",
+                $"shared: {H}.SharedFromTwoPlaces",
+                $"shared: {H}.SharedFromTwoPlaces > {H}.HandOverShared"),
+            Lines(shared));
+    }
+
+    // One string, so that a failure shows every line whole.
+    private static string Lines(params IEnumerable<string> lines) => string.Join("\n", lines);
+
+    [Theory, MemberData(nameof(WovenInput.Flavours), MemberType = typeof(WovenInput))]
     public void Results_are_those_of_the_plain_code(string flavour)
     {
         var woven = WovenInput.Get(flavour);

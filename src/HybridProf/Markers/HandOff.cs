@@ -22,55 +22,72 @@ public static class HandOff
 
     /// <summary><paramref name="work"/> run under <paramref name="from"/>; itself when either is null.</summary>
     public static Action? Wrap(Action? work, AsyncNode? from) =>
-        work is null || from is null ? work : new HandedAction(from, work).Run;
+        work is null || from is null ? work : Handed(work, from, static (f, w) => new HandedAction(f, w).Run);
 
     /// <summary><paramref name="work"/> run under <paramref name="from"/>; itself when either is null.</summary>
     public static Action<T>? Wrap<T>(Action<T>? work, AsyncNode? from) =>
-        work is null || from is null ? work : new HandedAction<T>(from, work).Run;
+        work is null || from is null ? work : Handed(work, from, static (f, w) => new HandedAction<T>(f, w).Run);
 
     /// <summary><paramref name="work"/> run under <paramref name="from"/>; itself when either is null.</summary>
     public static Action<T1, T2>? Wrap<T1, T2>(Action<T1, T2>? work, AsyncNode? from) =>
-        work is null || from is null ? work : new HandedAction<T1, T2>(from, work).Run;
+        work is null || from is null ? work : Handed(work, from, static (f, w) => new HandedAction<T1, T2>(f, w).Run);
 
     /// <summary><paramref name="work"/> run under <paramref name="from"/>; itself when either is null.</summary>
     public static Action<T1, T2, T3>? Wrap<T1, T2, T3>(Action<T1, T2, T3>? work, AsyncNode? from) =>
-        work is null || from is null ? work : new HandedAction<T1, T2, T3>(from, work).Run;
+        work is null || from is null ? work : Handed(work, from, static (f, w) => new HandedAction<T1, T2, T3>(f, w).Run);
 
     /// <summary><paramref name="work"/> run under <paramref name="from"/>; itself when either is null.</summary>
     public static Func<TResult>? Wrap<TResult>(Func<TResult>? work, AsyncNode? from) =>
-        work is null || from is null ? work : new HandedFunc<TResult>(from, work).Run;
+        work is null || from is null ? work : Handed(work, from, static (f, w) => new HandedFunc<TResult>(f, w).Run);
 
     /// <summary><paramref name="work"/> run under <paramref name="from"/>; itself when either is null.</summary>
     public static Func<T, TResult>? Wrap<T, TResult>(Func<T, TResult>? work, AsyncNode? from) =>
-        work is null || from is null ? work : new HandedFunc<T, TResult>(from, work).Run;
+        work is null || from is null ? work : Handed(work, from, static (f, w) => new HandedFunc<T, TResult>(f, w).Run);
 
     /// <summary><paramref name="work"/> run under <paramref name="from"/>; itself when either is null.</summary>
     public static Func<T1, T2, TResult>? Wrap<T1, T2, TResult>(Func<T1, T2, TResult>? work, AsyncNode? from) =>
-        work is null || from is null ? work : new HandedFunc<T1, T2, TResult>(from, work).Run;
+        work is null || from is null ? work : Handed(work, from, static (f, w) => new HandedFunc<T1, T2, TResult>(f, w).Run);
 
     /// <summary><paramref name="work"/> run under <paramref name="from"/>; itself when either is null.</summary>
     public static Func<T1, T2, T3, TResult>? Wrap<T1, T2, T3, TResult>(Func<T1, T2, T3, TResult>? work, AsyncNode? from) =>
-        work is null || from is null ? work : new HandedFunc<T1, T2, T3, TResult>(from, work).Run;
+        work is null || from is null ? work : Handed(work, from, static (f, w) => new HandedFunc<T1, T2, T3, TResult>(f, w).Run);
 
     /// <summary><paramref name="work"/> run under <paramref name="from"/>; itself when either is null.</summary>
     public static Func<T1, T2, T3, T4, TResult>? Wrap<T1, T2, T3, T4, TResult>(Func<T1, T2, T3, T4, TResult>? work, AsyncNode? from) =>
-        work is null || from is null ? work : new HandedFunc<T1, T2, T3, T4, TResult>(from, work).Run;
+        work is null || from is null ? work : Handed(work, from, static (f, w) => new HandedFunc<T1, T2, T3, T4, TResult>(f, w).Run);
 
     /// <summary><paramref name="work"/> run under <paramref name="from"/>; itself when either is null.</summary>
     public static WaitCallback? Wrap(WaitCallback? work, AsyncNode? from) =>
-        work is null || from is null ? work : new HandedWaitCallback(from, work).Run;
+        work is null || from is null ? work : Handed(work, from, static (f, w) => new HandedWaitCallback(f, w).Run);
 
     /// <summary><paramref name="work"/> run under <paramref name="from"/>; itself when either is null.</summary>
     public static TimerCallback? Wrap(TimerCallback? work, AsyncNode? from) =>
-        work is null || from is null ? work : new HandedTimerCallback(from, work).Run;
+        work is null || from is null ? work : Handed(work, from, static (f, w) => new HandedTimerCallback(f, w).Run);
 
     /// <summary><paramref name="work"/> run under <paramref name="from"/>; itself when either is null.</summary>
     public static ParameterizedThreadStart? Wrap(ParameterizedThreadStart? work, AsyncNode? from) =>
-        work is null || from is null ? work : new HandedParameterizedThreadStart(from, work).Run;
+        work is null || from is null ? work : Handed(work, from, static (f, w) => new HandedParameterizedThreadStart(f, w).Run);
 
     /// <summary><paramref name="work"/> run under <paramref name="from"/>; itself when either is null.</summary>
     public static ThreadStart? Wrap(ThreadStart? work, AsyncNode? from) =>
-        work is null || from is null ? work : new HandedThreadStart(from, work).Run;
+        work is null || from is null ? work : Handed(work, from, static (f, w) => new HandedThreadStart(f, w).Run);
+
+    /// <summary>
+    /// The wrapped delegate: the one this thread handed over last when it wraps the same work
+    /// under the same node (a loop handing a cached, non-capturing delegate over from one place
+    /// allocates nothing after its first hand-over), else a new one, kept for the next time.
+    /// A wrapper holds nothing but the two, so handing it over again is the same hand-over.
+    /// </summary>
+    private static T Handed<T>(T work, AsyncNode from, Func<AsyncNode, T, T> wrap) where T : Delegate
+    {
+        var stack = ShadowStack.CurrentIfAttached;
+        if (stack?.LastHanded is T last && last.Target is HandedWork handed && handed.Wraps(work, from))
+            return last;
+        var wrapped = wrap(from, work);
+        if (stack is not null)
+            stack.LastHanded = wrapped;
+        return wrapped;
+    }
 
     /// <summary><c>Parallel.Invoke(params Action[])</c>: each action wrapped; the array is the caller's, so a copy.</summary>
     public static Action?[]? Wrap(Action?[]? work, AsyncNode? from)

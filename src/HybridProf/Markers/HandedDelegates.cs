@@ -4,14 +4,14 @@ using System.Threading;
 namespace HybridProf.Markers;
 
 // One wrapper per delegate shape the hand-over APIs take (HandOff.Wrap): the delegate and the
-// node it was handed over under; Run has the delegate's signature. Written out per shape
-// because a delegate can only be invoked through its own type without reflection.
+// node it was handed over under (HandedWork<T>); Run has the delegate's signature. Written out
+// per shape because a delegate can only be invoked through its own type without reflection.
 
-internal sealed class HandedAction : HandedWork
+internal sealed class HandedAction : HandedWork<Action>
 {
-    private readonly Action _work;
-
-    public HandedAction(AsyncNode from, Action work) : base(from) => _work = work;
+    public HandedAction(AsyncNode from, Action work) : base(from, work)
+    {
+    }
 
 #if NET
     [System.Diagnostics.StackTraceHidden] // an exception's trace reads as without HybridProf
@@ -21,7 +21,7 @@ internal sealed class HandedAction : HandedWork
         var run = Begin();
         try
         {
-            _work();
+            Work();
         }
         finally
         {
@@ -30,11 +30,11 @@ internal sealed class HandedAction : HandedWork
     }
 }
 
-internal sealed class HandedAction<T> : HandedWork
+internal sealed class HandedAction<T> : HandedWork<Action<T>>
 {
-    private readonly Action<T> _work;
-
-    public HandedAction(AsyncNode from, Action<T> work) : base(from) => _work = work;
+    public HandedAction(AsyncNode from, Action<T> work) : base(from, work)
+    {
+    }
 
 #if NET
     [System.Diagnostics.StackTraceHidden] // an exception's trace reads as without HybridProf
@@ -44,7 +44,7 @@ internal sealed class HandedAction<T> : HandedWork
         var run = Begin();
         try
         {
-            _work(arg);
+            Work(arg);
         }
         finally
         {
@@ -53,11 +53,11 @@ internal sealed class HandedAction<T> : HandedWork
     }
 }
 
-internal sealed class HandedAction<T1, T2> : HandedWork
+internal sealed class HandedAction<T1, T2> : HandedWork<Action<T1, T2>>
 {
-    private readonly Action<T1, T2> _work;
-
-    public HandedAction(AsyncNode from, Action<T1, T2> work) : base(from) => _work = work;
+    public HandedAction(AsyncNode from, Action<T1, T2> work) : base(from, work)
+    {
+    }
 
 #if NET
     [System.Diagnostics.StackTraceHidden] // an exception's trace reads as without HybridProf
@@ -67,7 +67,7 @@ internal sealed class HandedAction<T1, T2> : HandedWork
         var run = Begin();
         try
         {
-            _work(arg1, arg2);
+            Work(arg1, arg2);
         }
         finally
         {
@@ -76,11 +76,11 @@ internal sealed class HandedAction<T1, T2> : HandedWork
     }
 }
 
-internal sealed class HandedAction<T1, T2, T3> : HandedWork
+internal sealed class HandedAction<T1, T2, T3> : HandedWork<Action<T1, T2, T3>>
 {
-    private readonly Action<T1, T2, T3> _work;
-
-    public HandedAction(AsyncNode from, Action<T1, T2, T3> work) : base(from) => _work = work;
+    public HandedAction(AsyncNode from, Action<T1, T2, T3> work) : base(from, work)
+    {
+    }
 
 #if NET
     [System.Diagnostics.StackTraceHidden] // an exception's trace reads as without HybridProf
@@ -90,7 +90,7 @@ internal sealed class HandedAction<T1, T2, T3> : HandedWork
         var run = Begin();
         try
         {
-            _work(arg1, arg2, arg3);
+            Work(arg1, arg2, arg3);
         }
         finally
         {
@@ -99,11 +99,11 @@ internal sealed class HandedAction<T1, T2, T3> : HandedWork
     }
 }
 
-internal sealed class HandedFunc<TResult> : HandedWork
+internal sealed class HandedFunc<TResult> : HandedWork<Func<TResult>>
 {
-    private readonly Func<TResult> _work;
-
-    public HandedFunc(AsyncNode from, Func<TResult> work) : base(from) => _work = work;
+    public HandedFunc(AsyncNode from, Func<TResult> work) : base(from, work)
+    {
+    }
 
 #if NET
     [System.Diagnostics.StackTraceHidden] // an exception's trace reads as without HybridProf
@@ -113,7 +113,7 @@ internal sealed class HandedFunc<TResult> : HandedWork
         var run = Begin();
         try
         {
-            return _work();
+            return Work();
         }
         finally
         {
@@ -122,11 +122,11 @@ internal sealed class HandedFunc<TResult> : HandedWork
     }
 }
 
-internal sealed class HandedFunc<T, TResult> : HandedWork
+internal sealed class HandedFunc<T, TResult> : HandedWork<Func<T, TResult>>
 {
-    private readonly Func<T, TResult> _work;
-
-    public HandedFunc(AsyncNode from, Func<T, TResult> work) : base(from) => _work = work;
+    public HandedFunc(AsyncNode from, Func<T, TResult> work) : base(from, work)
+    {
+    }
 
 #if NET
     [System.Diagnostics.StackTraceHidden] // an exception's trace reads as without HybridProf
@@ -136,7 +136,7 @@ internal sealed class HandedFunc<T, TResult> : HandedWork
         var run = Begin();
         try
         {
-            return _work(arg);
+            return Work(arg);
         }
         finally
         {
@@ -145,11 +145,11 @@ internal sealed class HandedFunc<T, TResult> : HandedWork
     }
 }
 
-internal sealed class HandedFunc<T1, T2, TResult> : HandedWork
+internal sealed class HandedFunc<T1, T2, TResult> : HandedWork<Func<T1, T2, TResult>>
 {
-    private readonly Func<T1, T2, TResult> _work;
-
-    public HandedFunc(AsyncNode from, Func<T1, T2, TResult> work) : base(from) => _work = work;
+    public HandedFunc(AsyncNode from, Func<T1, T2, TResult> work) : base(from, work)
+    {
+    }
 
 #if NET
     [System.Diagnostics.StackTraceHidden] // an exception's trace reads as without HybridProf
@@ -159,7 +159,7 @@ internal sealed class HandedFunc<T1, T2, TResult> : HandedWork
         var run = Begin();
         try
         {
-            return _work(arg1, arg2);
+            return Work(arg1, arg2);
         }
         finally
         {
@@ -168,11 +168,11 @@ internal sealed class HandedFunc<T1, T2, TResult> : HandedWork
     }
 }
 
-internal sealed class HandedFunc<T1, T2, T3, TResult> : HandedWork
+internal sealed class HandedFunc<T1, T2, T3, TResult> : HandedWork<Func<T1, T2, T3, TResult>>
 {
-    private readonly Func<T1, T2, T3, TResult> _work;
-
-    public HandedFunc(AsyncNode from, Func<T1, T2, T3, TResult> work) : base(from) => _work = work;
+    public HandedFunc(AsyncNode from, Func<T1, T2, T3, TResult> work) : base(from, work)
+    {
+    }
 
 #if NET
     [System.Diagnostics.StackTraceHidden] // an exception's trace reads as without HybridProf
@@ -182,7 +182,7 @@ internal sealed class HandedFunc<T1, T2, T3, TResult> : HandedWork
         var run = Begin();
         try
         {
-            return _work(arg1, arg2, arg3);
+            return Work(arg1, arg2, arg3);
         }
         finally
         {
@@ -191,11 +191,11 @@ internal sealed class HandedFunc<T1, T2, T3, TResult> : HandedWork
     }
 }
 
-internal sealed class HandedFunc<T1, T2, T3, T4, TResult> : HandedWork
+internal sealed class HandedFunc<T1, T2, T3, T4, TResult> : HandedWork<Func<T1, T2, T3, T4, TResult>>
 {
-    private readonly Func<T1, T2, T3, T4, TResult> _work;
-
-    public HandedFunc(AsyncNode from, Func<T1, T2, T3, T4, TResult> work) : base(from) => _work = work;
+    public HandedFunc(AsyncNode from, Func<T1, T2, T3, T4, TResult> work) : base(from, work)
+    {
+    }
 
 #if NET
     [System.Diagnostics.StackTraceHidden] // an exception's trace reads as without HybridProf
@@ -205,7 +205,7 @@ internal sealed class HandedFunc<T1, T2, T3, T4, TResult> : HandedWork
         var run = Begin();
         try
         {
-            return _work(arg1, arg2, arg3, arg4);
+            return Work(arg1, arg2, arg3, arg4);
         }
         finally
         {
@@ -214,11 +214,11 @@ internal sealed class HandedFunc<T1, T2, T3, T4, TResult> : HandedWork
     }
 }
 
-internal sealed class HandedWaitCallback : HandedWork
+internal sealed class HandedWaitCallback : HandedWork<WaitCallback>
 {
-    private readonly WaitCallback _work;
-
-    public HandedWaitCallback(AsyncNode from, WaitCallback work) : base(from) => _work = work;
+    public HandedWaitCallback(AsyncNode from, WaitCallback work) : base(from, work)
+    {
+    }
 
 #if NET
     [System.Diagnostics.StackTraceHidden] // an exception's trace reads as without HybridProf
@@ -228,7 +228,7 @@ internal sealed class HandedWaitCallback : HandedWork
         var run = Begin();
         try
         {
-            _work(state);
+            Work(state);
         }
         finally
         {
@@ -237,11 +237,11 @@ internal sealed class HandedWaitCallback : HandedWork
     }
 }
 
-internal sealed class HandedTimerCallback : HandedWork
+internal sealed class HandedTimerCallback : HandedWork<TimerCallback>
 {
-    private readonly TimerCallback _work;
-
-    public HandedTimerCallback(AsyncNode from, TimerCallback work) : base(from) => _work = work;
+    public HandedTimerCallback(AsyncNode from, TimerCallback work) : base(from, work)
+    {
+    }
 
 #if NET
     [System.Diagnostics.StackTraceHidden] // an exception's trace reads as without HybridProf
@@ -251,7 +251,7 @@ internal sealed class HandedTimerCallback : HandedWork
         var run = Begin();
         try
         {
-            _work(state);
+            Work(state);
         }
         finally
         {
@@ -260,11 +260,11 @@ internal sealed class HandedTimerCallback : HandedWork
     }
 }
 
-internal sealed class HandedParameterizedThreadStart : HandedWork
+internal sealed class HandedParameterizedThreadStart : HandedWork<ParameterizedThreadStart>
 {
-    private readonly ParameterizedThreadStart _work;
-
-    public HandedParameterizedThreadStart(AsyncNode from, ParameterizedThreadStart work) : base(from) => _work = work;
+    public HandedParameterizedThreadStart(AsyncNode from, ParameterizedThreadStart work) : base(from, work)
+    {
+    }
 
 #if NET
     [System.Diagnostics.StackTraceHidden] // an exception's trace reads as without HybridProf
@@ -274,7 +274,7 @@ internal sealed class HandedParameterizedThreadStart : HandedWork
         var run = Begin();
         try
         {
-            _work(state);
+            Work(state);
         }
         finally
         {
@@ -283,11 +283,11 @@ internal sealed class HandedParameterizedThreadStart : HandedWork
     }
 }
 
-internal sealed class HandedThreadStart : HandedWork
+internal sealed class HandedThreadStart : HandedWork<ThreadStart>
 {
-    private readonly ThreadStart _work;
-
-    public HandedThreadStart(AsyncNode from, ThreadStart work) : base(from) => _work = work;
+    public HandedThreadStart(AsyncNode from, ThreadStart work) : base(from, work)
+    {
+    }
 
 #if NET
     [System.Diagnostics.StackTraceHidden] // an exception's trace reads as without HybridProf
@@ -297,7 +297,7 @@ internal sealed class HandedThreadStart : HandedWork
         var run = Begin();
         try
         {
-            _work();
+            Work();
         }
         finally
         {

@@ -1,3 +1,4 @@
+using System;
 using System.Runtime.CompilerServices;
 using System.Threading;
 
@@ -14,6 +15,11 @@ internal abstract class HandedWork
     private readonly AsyncNode _from;
 
     protected HandedWork(AsyncNode from) => _from = from;
+
+    /// <summary>Whether this runs <paramref name="work"/> under <paramref name="from"/>.</summary>
+    internal bool Wraps(Delegate work, AsyncNode from) => ReferenceEquals(_from, from) && ReferenceEquals(WorkDelegate, work);
+
+    private protected abstract Delegate WorkDelegate { get; }
 
     // Inlined into each Run: a parallel loop pays them per iteration.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -60,4 +66,14 @@ internal abstract class HandedWork
         public int Depth { get; }
         public bool Counted { get; }
     }
+}
+
+/// <summary>A handed-over delegate of one shape; each shape's Run invokes <see cref="Work"/>.</summary>
+internal abstract class HandedWork<TDelegate> : HandedWork where TDelegate : Delegate
+{
+    protected HandedWork(AsyncNode from, TDelegate work) : base(from) => Work = work;
+
+    protected readonly TDelegate Work;
+
+    private protected sealed override Delegate WorkDelegate => Work;
 }

@@ -10,6 +10,12 @@ public sealed partial class ShadowStack
     private AsyncNode? _handOff;
     private int _handOffTop = -1;
 
+    /// <summary>
+    /// The delegate this thread last handed over, wrapped (HandOff.Handed reuses it). It keeps
+    /// that one delegate, its work and node alive until the next hand-over from this thread.
+    /// </summary>
+    internal Delegate? LastHanded;
+
     /// <summary>Position of the top recorded entry (−1 when empty).</summary>
     internal int TopPosition => Math.Min(Depth, Frames.Length) - 1;
 

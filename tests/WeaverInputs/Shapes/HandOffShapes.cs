@@ -113,6 +113,35 @@ public static class HandOffShapes
         }
     }
 
+    /// <summary>
+    /// Two cached (non-capturing) delegates handed over in turn from one place: a hand-over may
+    /// reuse the wrapper of the thread's last one only when it wraps the same work.
+    /// </summary>
+    public static void AlternatingHandOffs()
+    {
+        for (int i = 0; i < 2; i++)
+        {
+            Task.Run(() => Probe.Record("alternating a")).Wait();
+            Task.Run(() => Probe.Record("alternating b")).Wait();
+        }
+    }
+
+    private static readonly Action s_shared = () => Probe.Record("shared");
+
+    /// <summary>
+    /// The same delegate handed over twice from here and once from a method below: each run is
+    /// under its own hander (the field initializer's lambda has no frame of its own: only the
+    /// hander's frames show).
+    /// </summary>
+    public static void SharedFromTwoPlaces()
+    {
+        Task.Run(s_shared).Wait();
+        Task.Run(s_shared).Wait();
+        HandOverShared();
+    }
+
+    private static void HandOverShared() => Task.Run(s_shared).Wait();
+
     private static void Throw() => throw new InvalidOperationException("from the work");
 
     private static int Recorded(string label, int value)

@@ -163,6 +163,16 @@ public sealed class ZeroEditTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public void A_file_based_app_is_refused_in_one_line_that_says_what_to_do()
+    {
+        string folder = FreshCopy("file-based");
+        File.WriteAllText(Path.Combine(folder, "burn.cs"), "System.Console.WriteLine(1);");
+        var run = Tool(folder, $"record -o \"{Path.Combine(_root, "file.svg")}\" -- dotnet run burn.cs");
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("`dotnet project convert burn.cs`", Assert.Single(run.StderrLines));
+    }
+
+    [Fact]
     public void A_project_for_a_framework_it_cannot_instrument_builds_as_it_is_and_says_so()
     {
         string project = Path.Combine(_root, "Legacy");

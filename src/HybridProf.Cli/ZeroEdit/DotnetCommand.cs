@@ -49,8 +49,13 @@ internal sealed class DotnetCommand
     /// that runs an app (<c>dotnet App.dll</c>, <c>dotnet exec</c>, an app's own path).
     /// </summary>
     /// <exception cref="UsageException">It is an SDK command that runs no app (<c>dotnet build</c>, <c>dotnet watch</c>…).</exception>
-    public static DotnetCommand? Parse(string[] command)
+    /// <param name="command">The command line.</param>
+    /// <param name="exists">Whether a path exists (default: the file system): a word that is no
+    /// option is the project or solution to test only if it does; otherwise it is the value of an
+    /// option the tool does not know (<c>--filter Category=Fast</c>).</param>
+    public static DotnetCommand? Parse(string[] command, Func<string, bool>? exists = null)
     {
+        exists ??= path => File.Exists(path) || Directory.Exists(path);
         if (command.Length < 2 || !IsDotnet(command[0]))
             return null;
         string verb = command[1];
@@ -83,9 +88,17 @@ internal sealed class DotnetCommand
             }
             else if (arg.StartsWith("-p:", StringComparison.Ordinal) || arg.StartsWith("--property:", StringComparison.Ordinal))
                 build.Add(arg);
-            else if (!arg.StartsWith('-') && !target && (verb == "test" || arg.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)))
+            else if (verb == "run" && !target && (arg == "--file" || (!arg.StartsWith('-') && arg.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))))
             {
-                build.Add(arg); // dotnet test PROJECT|SOLUTION, dotnet run app.cs
+                if (arg == "--file")
+                    arg = i + 1 < command.Length ? command[i + 1] : "app.cs";
+                // Fody, which plants the markers, refuses a build with no project file on disk.
+                throw new UsageException($"`dotnet run {arg}` runs a file-based app, which cannot be built with HybridProf injected: the weaver needs a project file. " +
+                    $"Make one with `dotnet project convert {arg}`, then record `dotnet run --project` of it.");
+            }
+            else if (!arg.StartsWith('-') && !target && verb == "test" && exists(arg))
+            {
+                build.Add(arg); // dotnet test PROJECT|SOLUTION
                 target = true;
             }
             else

@@ -32,10 +32,9 @@ public sealed class ZeroEditTests(ITestOutputHelper output) : IDisposable
         Assert.True(run.ExitCode == 0, run.Stderr);
         Assert.Contains("checksum", run.Stdout); // the app's own output
         var stacks = Collapsed.Read(profile);
-        long underChain = stacks.Stacks
-            .Where(s => s.Frames.Take(4).SequenceEqual(["Shop.App.Program.Main", "Shop.App.Report.Run", "Shop.Lib.Pricing.ChecksumFor", "Shop.Lib.Pricing.Checksum"]))
-            .Sum(s => s.Count);
-        Assert.True(stacks.Total > 50, $"{stacks.Total} samples");
+        long underChain = stacks.SamplesUnder("Shop.App.Program.Main", "Shop.App.Report.Run", "Shop.Lib.Pricing.ChecksumFor", "Shop.Lib.Pricing.Checksum");
+        // Cpu mode: a machine busy with other tests gives the app less CPU in its 1.5 s.
+        Assert.True(stacks.Total >= 20, $"{stacks.Total} samples");
         Assert.True(underChain >= stacks.Total * 0.9, $"{underChain} of {stacks.Total} samples under Main;Report.Run;ChecksumFor;Checksum");
         Assert.Empty(GitStatus(solution));
         AssertPlainBuildIsUnwoven(solution, Path.Combine("Shop.App", "bin", "Release", "net10.0"), "Shop.App.dll", "Shop.Lib.dll");
@@ -51,10 +50,8 @@ public sealed class ZeroEditTests(ITestOutputHelper output) : IDisposable
 
         Assert.True(run.ExitCode == 0, run.Stderr);
         var stacks = Collapsed.Read(profile);
-        long underTest = stacks.Stacks
-            .Where(s => s.Frames.Take(3).SequenceEqual(["Shop.Tests.PricingTests.Checksum_is_the_same_every_time", "Shop.Lib.Pricing.ChecksumFor", "Shop.Lib.Pricing.Checksum"]))
-            .Sum(s => s.Count);
-        Assert.True(underTest >= 50, $"{underTest} of {stacks.Total} samples under the test method and the library:\n{string.Join('\n', stacks.Stacks.Select(s => string.Join(';', s.Frames) + " " + s.Count))}");
+        long underTest = stacks.SamplesUnder("Shop.Tests.PricingTests.Checksum_is_the_same_every_time", "Shop.Lib.Pricing.ChecksumFor", "Shop.Lib.Pricing.Checksum");
+        Assert.True(underTest >= 20 && underTest >= stacks.Total * 0.9, $"{underTest} of {stacks.Total} samples under the test method and the library:\n{stacks}");
         Assert.Empty(GitStatus(solution));
         AssertPlainBuildIsUnwoven(solution, Path.Combine("Shop.Tests", "bin", "Debug", "net10.0"), "Shop.Tests.dll", "Shop.Lib.dll");
     }
@@ -97,8 +94,8 @@ public sealed class ZeroEditTests(ITestOutputHelper output) : IDisposable
         string[] frames = stacks.AllFrames.ToArray();
         Assert.DoesNotContain(frames, f => f.StartsWith("Shop.App.", StringComparison.Ordinal));
         Assert.DoesNotContain("Shop.Lib.Pricing.Checksum", frames);
-        long mixUnderChecksumFor = stacks.Stacks.Where(s => s.Frames is ["Shop.Lib.Pricing.ChecksumFor", "Shop.Lib.Pricing.Mix"]).Sum(s => s.Count);
-        Assert.True(mixUnderChecksumFor >= stacks.Total * 0.9, $"{mixUnderChecksumFor} of {stacks.Total} samples in ChecksumFor;Mix");
+        long mixUnderChecksumFor = stacks.SamplesUnder("Shop.Lib.Pricing.ChecksumFor", "Shop.Lib.Pricing.Mix");
+        Assert.True(mixUnderChecksumFor >= 20 && mixUnderChecksumFor >= stacks.Total * 0.9, $"{mixUnderChecksumFor} of {stacks.Total} samples in ChecksumFor;Mix");
     }
 
     [Fact]

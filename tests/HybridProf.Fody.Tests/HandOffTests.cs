@@ -56,6 +56,31 @@ public class HandOffTests
     private static string Lines(params IEnumerable<string> lines) => string.Join("\n", lines);
 
     [Theory, MemberData(nameof(WovenInput.Flavours), MemberType = typeof(WovenInput))]
+    public void A_lambda_alone_in_its_closure_is_carried_by_the_closure_and_runs_under_its_hander(string flavour)
+    {
+        var (carrier, log) = WovenInput.Get(flavour).Call("HandOffShapes", "CarriedClosure", 4);
+        Assert.Equal(true, carrier);
+        Assert.Equal(
+            Lines(
+                $"carried 4: {H}.CarriedClosure > {H}.CarriedClosure.lambda1",
+                $"carried 4: {H}.CarriedClosure > {H}.CarriedClosure.lambda1"),
+            Lines(log));
+
+        var (bodiesSeen, bodies) = WovenInput.Get(flavour).Call("HandOffShapes", "CarriedParallelBodies", 100);
+        Assert.Equal(100, bodiesSeen);
+        Assert.Equal(15, bodies.Count);
+        Assert.All(bodies, b => Assert.Equal($"body: {H}.CarriedParallelBodies > {H}.CarriedParallelBodies.lambda1", b));
+    }
+
+    [Theory, MemberData(nameof(WovenInput.Flavours), MemberType = typeof(WovenInput))]
+    public void A_closure_of_two_lambdas_is_left_as_it_is_and_its_hand_over_wrapped(string flavour)
+    {
+        var (carrier, log) = WovenInput.Get(flavour).Call("HandOffShapes", "SharedClosure", 5);
+        Assert.Equal(false, carrier);
+        Assert.Equal($"shared closure 5: {H}.SharedClosure > {H}.SharedClosure.lambda1", Assert.Single(log));
+    }
+
+    [Theory, MemberData(nameof(WovenInput.Flavours), MemberType = typeof(WovenInput))]
     public void Results_are_those_of_the_plain_code(string flavour)
     {
         var woven = WovenInput.Get(flavour);

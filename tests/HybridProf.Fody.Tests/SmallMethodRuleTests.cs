@@ -128,6 +128,23 @@ public class SmallMethodRuleTests
                     return seen;
                 }
 
+                // The lambda is folded (it only calls listed code) and alone in its closure, which
+                // then carries the hand-over: the switch to the hander, with no frame of its own.
+                public static string HandedFoldedLambda(int x)
+                {
+                    Func<string> small = () => InnerWith(x);
+                    string seen = Task.Run(small).Result;
+                    return seen + (small.Target is HybridProf.Markers.IHandOffCarrier ? " (carried)" : " (wrapped)");
+                }
+
+                private static string InnerWith(int x)
+                {
+                    string seen = "";
+                    for (int i = 0; i < x; i++)
+                        seen = Probe.Stack();
+                    return seen;
+                }
+
                 public static string AfterAThrow()
                 {
                     for (int i = 0; i < 1; i++)
@@ -223,6 +240,12 @@ public class SmallMethodRuleTests
     public void A_folded_lambda_leaves_its_callee_under_the_caller()
     {
         Assert.Equal("Rule.Shapes.ThroughLambda > Rule.Shapes.Inner", s_default.Value.Call("ThroughLambda"));
+    }
+
+    [Fact]
+    public void A_folded_lambda_handed_over_carries_its_hander_in_its_closure()
+    {
+        Assert.Equal("Rule.Shapes.HandedFoldedLambda > Rule.Shapes.InnerWith (carried)", s_default.Value.Call<string>("HandedFoldedLambda", 2));
     }
 
     [Fact]

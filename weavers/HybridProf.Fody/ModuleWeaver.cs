@@ -46,23 +46,48 @@ public sealed partial class ModuleWeaver : BaseModuleWeaver
         var located = new MethodLocator(ModuleDefinition).Locate(entries, WriteError);
         var sizeRule = new SmallMethodRule(limit, located.Select(l => l.Method));
         var small = new List<int>();
+        var marked = new List<(TableEntry Entry, MethodDefinition Method)>();
+        var unmarked = new List<MethodDefinition>();
         int tunedOut = 0;
         foreach (var (entry, method) in located)
         {
             if (entry.IsLeftOutByTuneList)
             {
                 tunedOut++;
+                unmarked.Add(method);
                 WriteDebug($"HybridProf: {entry.DisplayName}: left out by the tune list");
             }
             else if (sizeRule.WhyMarked(method, entry) is { } reason)
             {
-                Weave(entry, method, markers);
+                marked.Add((entry, method));
                 WriteDebug($"HybridProf: {entry.DisplayName}: instrumented ({reason})");
             }
             else
             {
                 small.Add(entry.LocalId);
+                unmarked.Add(method);
                 WriteDebug($"HybridProf: {entry.DisplayName}: folded into its callers (IL {method.Body.CodeSize} bytes, no loop, no call out of sight)");
+            }
+        }
+
+        // Decided before any body is woven: a closure class carries hand-overs only if every
+        // method of it gets its own marker.
+        var carriers = ClosureCarriers.For(ModuleDefinition, name => TryFindTypeDefinition(name, out var type) ? type : null, markers.AsyncNode);
+        var carried = carriers?.Choose(
+                marked.Select(m => m.Method).Where(StateMachines.MarksItsOwnBody).ToList(),
+                unmarked.Where(StateMachines.MarksItsOwnBody).ToList())
+            ?? new Dictionary<MethodDefinition, FieldDefinition>();
+        foreach (var (entry, method) in marked)
+            Weave(entry, method, markers, carried.TryGetValue(method, out var node) ? new CarriedMarkerPlan(markers, carriers!, node, entry.LocalId) : null);
+        foreach (var method in unmarked.Where(carried.ContainsKey))
+        {
+            try
+            {
+                new MethodProcessor(method, new CarriedMarkerPlan(markers, carriers!, carried[method], localId: null)).Process();
+            }
+            catch (Exception e)
+            {
+                WriteError($"HybridProf: failed to carry hand-overs into '{method.FullName}': {e.GetType().Name}: {e.Message}", method);
             }
         }
 
@@ -94,7 +119,8 @@ public sealed partial class ModuleWeaver : BaseModuleWeaver
             ? limit
             : SmallMethodRule.DefaultLimit;
 
-    private void Weave(TableEntry entry, MethodDefinition method, MarkerReferences markers)
+    /// <param name="carried">The plan of a closure class's method that carries hand-overs (for its own body), else null.</param>
+    private void Weave(TableEntry entry, MethodDefinition method, MarkerReferences markers, IMarkerPlan? carried)
     {
         if ((method.ImplAttributes & StateMachines.RuntimeAsync) != 0)
         {
@@ -105,7 +131,7 @@ public sealed partial class ModuleWeaver : BaseModuleWeaver
         try
         {
             foreach (var (target, plan) in StateMachines.Plans(method, entry.LocalId, markers))
-                new MethodProcessor(target, plan).Process();
+                new MethodProcessor(target, target == method && carried is not null ? carried : plan).Process();
             WovenCount++;
         }
         catch (Exception e)

@@ -17,6 +17,14 @@ internal static class StateMachines
         "System.Runtime.CompilerServices.AsyncIteratorStateMachineAttribute",
     };
 
+    /// <summary>
+    /// Whether the method's own body gets a marker of its own (an ordinary method, an async
+    /// method's kick-off), as opposed to only its state machine's MoveNext (iterators).
+    /// </summary>
+    public static bool MarksItsOwnBody(MethodDefinition method) =>
+        (method.ImplAttributes & RuntimeAsync) == 0 &&
+        Find(method) is var (kind, moveNext) && (moveNext is null || kind == "System.Runtime.CompilerServices.AsyncStateMachineAttribute");
+
     /// <summary>MethodImplOptions.Async (0x2000): .NET 11 runtime-async methods have no state machine.</summary>
     public const MethodImplAttributes RuntimeAsync = (MethodImplAttributes)0x2000;
 

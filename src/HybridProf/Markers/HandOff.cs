@@ -73,13 +73,21 @@ public static class HandOff
         work is null || from is null ? work : Handed(work, from, static (f, w) => new HandedThreadStart(f, w).Run);
 
     /// <summary>
-    /// The wrapped delegate: the one this thread handed over last when it wraps the same work
+    /// The delegate to hand over. A lambda of a closure that carries hand-overs
+    /// (<see cref="IHandOffCarrier"/>) is handed over as it is, the node stored in its closure.
+    /// Otherwise the wrapped delegate: the one this thread handed over last when it wraps the same work
     /// under the same node (a loop handing a cached, non-capturing delegate over from one place
     /// allocates nothing after its first hand-over), else a new one, kept for the next time.
     /// A wrapper holds nothing but the two, so handing it over again is the same hand-over.
     /// </summary>
     private static T Handed<T>(T work, AsyncNode from, Func<AsyncNode, T, T> wrap) where T : Delegate
     {
+        // A lambda of a closure the weaver made a carrier switches to the node itself.
+        if (work.Target is IHandOffCarrier carrier)
+        {
+            carrier.Carry(from);
+            return work;
+        }
         var stack = ShadowStack.CurrentIfAttached;
         if (stack?.LastHanded is T last && last.Target is HandedWork handed && handed.Wraps(work, from))
             return last;

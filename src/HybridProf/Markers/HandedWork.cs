@@ -23,37 +23,45 @@ internal abstract class HandedWork
 
     // Inlined into each Run: a parallel loop pays them per iteration.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    protected Scope Begin()
+    protected Scope Begin() => Begin(_from);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected void End(Scope run) => End(_from, run);
+
+    /// <summary>A run under <paramref name="from"/> starts on this thread: the switch entry to it is pushed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Scope Begin(AsyncNode from)
     {
         var stack = ShadowStack.Current;
         int depth = stack.Depth;
         // Counting runs is for wall mode's wait rule only (HandedWaits says why it is off otherwise).
         bool counted = HandedWaits.AreCounted;
         if (counted)
-            Interlocked.Increment(ref _from.PendingChildren);
+            Interlocked.Increment(ref from.PendingChildren);
         if (MarkerMode.Deterministic)
-            stack.Recorder!.Resume(_from, depth);
-        stack.PushSwitch(_from);
+            stack.Recorder!.Resume(from, depth);
+        stack.PushSwitch(from);
         return new Scope(stack, depth, counted);
     }
 
+    /// <summary>The run under <paramref name="from"/> ends: the stack is back where <see cref="Begin(AsyncNode)"/> found it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    protected void End(Scope run)
+    internal static void End(AsyncNode from, Scope run)
     {
         var stack = run.Stack;
         if (run.Counted)
         {
             // Async work the delegate started and left pending (an async lambda at its first
             // await) is still this hand-over's work: the hander keeps waiting for it.
-            stack.AdoptChildren(_from, firstSuspension: false);
-            Interlocked.Decrement(ref _from.PendingChildren);
+            stack.AdoptChildren(from, firstSuspension: false);
+            Interlocked.Decrement(ref from.PendingChildren);
         }
         if (MarkerMode.Deterministic)
             stack.Recorder!.ExitAsync(run.Depth);
         stack.Depth = run.Depth;
     }
 
-    protected readonly struct Scope
+    internal readonly struct Scope
     {
         public Scope(ShadowStack stack, int depth, bool counted)
         {

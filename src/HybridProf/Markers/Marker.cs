@@ -64,4 +64,53 @@ public static class Marker
             stack.Recorder!.Exit(depth);
         stack.Depth = depth;
     }
+
+    /// <summary>
+    /// Entry of a lambda or local function of a closure class that carries hand-overs
+    /// (<see cref="IHandOffCarrier"/>): with <paramref name="from"/> set (the closure was handed
+    /// over), the switch entry to the hander's node first, as a wrapped delegate's run pushes it,
+    /// then the frame; without, the same as <see cref="Push"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static HandedMarkerFrame PushHandedOver(int id, AsyncNode? from) =>
+        from is null ? new HandedMarkerFrame(Push(id), null, default) : PushUnder(id, from);
+
+    /// <summary>Exit of what <see cref="PushHandedOver"/> entered.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void PopHandedOver(HandedMarkerFrame frame)
+    {
+        Pop(frame.Frame);
+        if (frame.From is { } from)
+            HandedWork.End(from, frame.Run);
+    }
+
+    /// <summary>
+    /// Entry of a closure's lambda that has no frame of its own (folded into its callers, or
+    /// left out by the tune list) in a closure class that carries hand-overs: only the switch
+    /// entry to the hander's node when <paramref name="from"/> is set; nothing otherwise.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static HandedMarkerFrame EnterHandedOver(AsyncNode? from) =>
+        from is null ? default : new HandedMarkerFrame(default, from, HandedWork.Begin(from));
+
+    /// <summary>Exit of what <see cref="EnterHandedOver"/> entered.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void ExitHandedOver(HandedMarkerFrame frame)
+    {
+        if (frame.From is { } from)
+            HandedWork.End(from, frame.Run);
+    }
+
+    // Out of line: most calls of a closure's lambdas are not handed over.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static HandedMarkerFrame PushUnder(int id, AsyncNode from)
+    {
+        var run = HandedWork.Begin(from);
+        var stack = run.Stack;
+        int depth = stack.Depth;
+        stack.PushAt(id, depth);
+        if (MarkerMode.Deterministic)
+            stack.Recorder!.Enter(id, depth);
+        return new HandedMarkerFrame(new MarkerFrame(stack, depth), from, run);
+    }
 }

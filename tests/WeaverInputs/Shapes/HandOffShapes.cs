@@ -142,6 +142,43 @@ public static class HandOffShapes
 
     private static void HandOverShared() => Task.Run(s_shared).Wait();
 
+    /// <summary>
+    /// A capturing lambda alone in its closure: the closure carries the hand-over (no wrapper,
+    /// no new delegate). Returns whether its closure class became a carrier.
+    /// </summary>
+    public static bool CarriedClosure(int x)
+    {
+        Action work = () => Probe.Record("carried " + x);
+        Task.Run(work).Wait();
+        work(); // called directly afterwards, from the same place: under the same stack
+        return IsCarrier(work);
+    }
+
+    /// <summary>Two lambdas share a closure: it stays as it is, the hand-over is wrapped.</summary>
+    public static bool SharedClosure(int x)
+    {
+        Action work = () => Probe.Record("shared closure " + x);
+        Func<int> other = () => x + 1;
+        Task.Run(work).Wait();
+        return IsCarrier(work) || other() != x + 1;
+    }
+
+    /// <summary>A parallel loop over a closure's lambda: every body, on every worker, under the hander.</summary>
+    public static int CarriedParallelBodies(int count)
+    {
+        int[] seen = new int[count];
+        Parallel.For(0, count, i =>
+        {
+            seen[i] = 1;
+            if (i % 7 == 0)
+                Probe.Record("body");
+        });
+        return seen.Sum();
+    }
+
+    private static bool IsCarrier(Delegate work) =>
+        work.Target!.GetType().GetInterfaces().Any(i => i.FullName == "HybridProf.Markers.IHandOffCarrier");
+
     private static void Throw() => throw new InvalidOperationException("from the work");
 
     private static int Recorded(string label, int value)

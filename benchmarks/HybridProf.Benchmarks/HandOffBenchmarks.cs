@@ -64,6 +64,12 @@ public class HandOffBenchmarks
     public void Woven_parallel_for_tiny_bodies() => WovenHandOffs.ParallelWork(Iterations);
 
     [Benchmark(OperationsPerInvoke = Iterations)]
+    public void Plain_parallel_for_tiny_capturing_bodies() => PlainHandOffs.ParallelCapturingWork(Iterations, 1);
+
+    [Benchmark(OperationsPerInvoke = Iterations)]
+    public void Woven_parallel_for_tiny_capturing_bodies() => WovenHandOffs.ParallelCapturingWork(Iterations, 1);
+
+    [Benchmark(OperationsPerInvoke = Iterations)]
     public void Plain_parallel_for_small_bodies() => PlainHandOffs.ParallelSmallWork(Iterations);
 
     [Benchmark(OperationsPerInvoke = Iterations)]
@@ -95,6 +101,9 @@ internal static class PlainHandOffs
     public static void ParallelWork(int count) => Parallel.For(0, count, i => TinyBody.Run(i));
 
     public static void ParallelSmallWork(int count) => Parallel.For(0, count, i => TinyBody.RunSmall(i));
+
+    /// <summary>A body lambda that captures: alone in its closure, which carries the hand-over when woven.</summary>
+    public static void ParallelCapturingWork(int count, int offset) => Parallel.For(0, count, i => TinyBody.Run(i + offset));
 
     /// <summary>A woven body handed over by plain code: the body's marker without the hand-over's switch entry.</summary>
     public static void ParallelWorkWovenBody(int count) => Parallel.For(0, count, WovenHandOffs.Body);
@@ -129,6 +138,9 @@ internal static class WovenHandOffs
 
     [Profile]
     public static void ParallelWork(int count) => Parallel.For(0, count, i => TinyBody.Run(i));
+
+    [Profile]
+    public static void ParallelCapturingWork(int count, int offset) => Parallel.For(0, count, i => TinyBody.Run(i + offset));
 
     [Profile]
     public static void ParallelSmallWork(int count) => Parallel.For(0, count, i => TinyBody.RunSmall(i));

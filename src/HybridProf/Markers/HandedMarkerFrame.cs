@@ -10,14 +10,24 @@ namespace HybridProf.Markers;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct HandedMarkerFrame
 {
-    internal readonly MarkerFrame Frame;
+    internal readonly ShadowStack Stack;
+    // The depth above the switch entry (when handed over): where the lambda's frame went.
+    internal readonly int Depth;
     internal readonly AsyncNode? From;
-    internal readonly HandedWork.Scope Run;
+    internal readonly bool Counted;
 
-    internal HandedMarkerFrame(MarkerFrame frame, AsyncNode? from, HandedWork.Scope run)
+    internal HandedMarkerFrame(ShadowStack stack, int depth, AsyncNode? from, bool counted)
     {
-        Frame = frame;
+        Stack = stack;
+        Depth = depth;
         From = from;
-        Run = run;
+        Counted = counted;
+    }
+
+    /// <summary>Ends the run under the hander's node, if there is one: the stack goes back below its switch entry.</summary>
+    internal void EndRun()
+    {
+        if (From is { } from)
+            HandedWork.End(from, new HandedWork.Scope(Stack, Depth - 1, Counted));
     }
 }

@@ -34,14 +34,24 @@ internal abstract class HandedWork
     {
         var stack = ShadowStack.Current;
         int depth = stack.Depth;
+        return new Scope(stack, depth, BeginOn(stack, from));
+    }
+
+    /// <summary>
+    /// <see cref="Begin(AsyncNode)"/> on a stack already at hand; the switch entry goes at its
+    /// depth, one below the depth it leaves. Returns whether the run is counted on the node.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool BeginOn(ShadowStack stack, AsyncNode from)
+    {
         // Counting runs is for wall mode's wait rule only (HandedWaits says why it is off otherwise).
         bool counted = HandedWaits.AreCounted;
         if (counted)
             Interlocked.Increment(ref from.PendingChildren);
         if (MarkerMode.Deterministic)
-            stack.Recorder!.Resume(from, depth);
+            stack.Recorder!.Resume(from, stack.Depth);
         stack.PushSwitch(from);
-        return new Scope(stack, depth, counted);
+        return counted;
     }
 
     /// <summary>The run under <paramref name="from"/> ends: the stack is back where <see cref="Begin(AsyncNode)"/> found it.</summary>

@@ -72,16 +72,26 @@ public static class Marker
     /// then the frame; without, the same as <see cref="Push"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static HandedMarkerFrame PushHandedOver(int id, AsyncNode? from) =>
-        from is null ? new HandedMarkerFrame(Push(id), null, default) : PushUnder(id, from);
+    public static HandedMarkerFrame PushHandedOver(int id, AsyncNode? from)
+    {
+        var stack = ShadowStack.Current;
+        bool counted = from is not null && HandedWork.BeginOn(stack, from);
+        int depth = stack.Depth;
+        stack.PushAt(id, depth);
+        if (MarkerMode.Deterministic)
+            stack.Recorder!.Enter(id, depth);
+        return new HandedMarkerFrame(stack, depth, from, counted);
+    }
 
     /// <summary>Exit of what <see cref="PushHandedOver"/> entered.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void PopHandedOver(HandedMarkerFrame frame)
     {
-        Pop(frame.Frame);
-        if (frame.From is { } from)
-            HandedWork.End(from, frame.Run);
+        var stack = frame.Stack;
+        if (MarkerMode.Deterministic)
+            stack.Recorder!.Exit(frame.Depth);
+        stack.Depth = frame.Depth;
+        frame.EndRun();
     }
 
     /// <summary>
@@ -90,27 +100,16 @@ public static class Marker
     /// entry to the hander's node when <paramref name="from"/> is set; nothing otherwise.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static HandedMarkerFrame EnterHandedOver(AsyncNode? from) =>
-        from is null ? default : new HandedMarkerFrame(default, from, HandedWork.Begin(from));
+    public static HandedMarkerFrame EnterHandedOver(AsyncNode? from)
+    {
+        if (from is null)
+            return default;
+        var stack = ShadowStack.Current;
+        bool counted = HandedWork.BeginOn(stack, from);
+        return new HandedMarkerFrame(stack, stack.Depth, from, counted);
+    }
 
     /// <summary>Exit of what <see cref="EnterHandedOver"/> entered.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void ExitHandedOver(HandedMarkerFrame frame)
-    {
-        if (frame.From is { } from)
-            HandedWork.End(from, frame.Run);
-    }
-
-    // Out of line: most calls of a closure's lambdas are not handed over.
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static HandedMarkerFrame PushUnder(int id, AsyncNode from)
-    {
-        var run = HandedWork.Begin(from);
-        var stack = run.Stack;
-        int depth = stack.Depth;
-        stack.PushAt(id, depth);
-        if (MarkerMode.Deterministic)
-            stack.Recorder!.Enter(id, depth);
-        return new HandedMarkerFrame(new MarkerFrame(stack, depth), from, run);
-    }
+    public static void ExitHandedOver(HandedMarkerFrame frame) => frame.EndRun();
 }

@@ -11,7 +11,7 @@ namespace HybridProf.Markers;
 /// <see cref="Enter"/>/<see cref="Exit"/>.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class Marker
+public static partial class Marker
 {
     /// <summary>Version of the marker calls woven code uses.</summary>
     public const int ContractVersion = 2;
@@ -24,9 +24,11 @@ public static class Marker
     /// mode (chosen at start-up) it also reads the clock and counts the call (docs/deterministic.md).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static MarkerFrame Push(int id)
+    public static MarkerFrame Push(int id) => PushOn(ShadowStack.Current, id);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static MarkerFrame PushOn(ShadowStack stack, int id)
     {
-        var stack = ShadowStack.Current;
         int depth = stack.Depth;
         stack.PushAt(id, depth);
         if (MarkerMode.Deterministic)
@@ -64,52 +66,4 @@ public static class Marker
             stack.Recorder!.Exit(depth);
         stack.Depth = depth;
     }
-
-    /// <summary>
-    /// Entry of a lambda or local function of a closure class that carries hand-overs
-    /// (<see cref="IHandOffCarrier"/>): with <paramref name="from"/> set (the closure was handed
-    /// over), the switch entry to the hander's node first, as a wrapped delegate's run pushes it,
-    /// then the frame; without, the same as <see cref="Push"/>.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static HandedMarkerFrame PushHandedOver(int id, AsyncNode? from)
-    {
-        var stack = ShadowStack.Current;
-        bool counted = from is not null && HandedWork.BeginOn(stack, from);
-        int depth = stack.Depth;
-        stack.PushAt(id, depth);
-        if (MarkerMode.Deterministic)
-            stack.Recorder!.Enter(id, depth);
-        return new HandedMarkerFrame(stack, depth, from, counted);
-    }
-
-    /// <summary>Exit of what <see cref="PushHandedOver"/> entered.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void PopHandedOver(HandedMarkerFrame frame)
-    {
-        var stack = frame.Stack;
-        if (MarkerMode.Deterministic)
-            stack.Recorder!.Exit(frame.Depth);
-        stack.Depth = frame.Depth;
-        frame.EndRun();
-    }
-
-    /// <summary>
-    /// Entry of a closure's lambda that has no frame of its own (folded into its callers, or
-    /// left out by the tune list) in a closure class that carries hand-overs: only the switch
-    /// entry to the hander's node when <paramref name="from"/> is set; nothing otherwise.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static HandedMarkerFrame EnterHandedOver(AsyncNode? from)
-    {
-        if (from is null)
-            return default;
-        var stack = ShadowStack.Current;
-        bool counted = HandedWork.BeginOn(stack, from);
-        return new HandedMarkerFrame(stack, stack.Depth, from, counted);
-    }
-
-    /// <summary>Exit of what <see cref="EnterHandedOver"/> entered.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void ExitHandedOver(HandedMarkerFrame frame) => frame.EndRun();
 }

@@ -59,7 +59,13 @@ public sealed class ZeroEditTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void Build_writes_a_woven_app_to_deploy_that_profiles_itself()
     {
-        string solution = FreshCopy("build");
+        // An analyzer package, as ordinary projects reference, does not make the library a build extension.
+        string solution = FreshCopy("build", copy =>
+        {
+            string library = Path.Combine(copy, "Shop.Lib", "Shop.Lib.csproj");
+            File.WriteAllText(library, File.ReadAllText(library).Replace("</Project>",
+                """  <ItemGroup><PackageReference Include="Microsoft.CodeAnalysis.NetAnalyzers" Version="11.0.100" PrivateAssets="all" /></ItemGroup>""" + "\n</Project>"));
+        });
         string woven = Path.Combine(_root, "woven");
 
         var build = Tool(solution, $"build --project Shop.App -o \"{woven}\" --build-dir \"{BuildDirectory}\"");
@@ -196,10 +202,13 @@ public sealed class ZeroEditTests(ITestOutputHelper output) : IDisposable
     }
 
     /// <summary>A copy of the solution under git, committed, so any file a build adds or changes shows.</summary>
-    private string FreshCopy(string name)
+    /// <param name="name">The copy's folder name.</param>
+    /// <param name="change">A change to the copy's files before it is committed.</param>
+    private string FreshCopy(string name, Action<string>? change = null)
     {
         string directory = Path.Combine(_root, name);
         CopyTree(Path.Combine(AppContext.BaseDirectory, "ZeroEditSolution"), directory);
+        change?.Invoke(directory);
         Git(directory, "init -q");
         Git(directory, "add -A");
         Git(directory, "-c user.email=test@example.com -c user.name=test commit -q -m solution");

@@ -23,21 +23,19 @@ internal sealed class ClosureCarriers
     private readonly TypeReference _carrier;
     private readonly MethodReference _carry;
     private readonly TypeReference _node;
-    private readonly Dictionary<TypeDefinition, FieldDefinition> _fields = new();
 
     private ClosureCarriers(ModuleDefinition module, TypeDefinition carrier, TypeReference node)
     {
         _module = module;
         _carrier = module.ImportReference(carrier);
-        _carry = module.ImportReference(carrier.Methods.Single(m => m.Name == "Carry"));
+        _carry = module.ImportReference(MarkerReferences.Find(carrier, "Carry", 1));
         _node = node;
-        Frame = module.ImportReference(FindType("HybridProf.Markers.HandedMarkerFrame"));
-        TypeDefinition FindType(string name) => carrier.Module.GetType(name);
+        Frame = module.ImportReference(carrier.Module.GetType("HybridProf.Markers.HandedMarkerFrame"));
         var marker = carrier.Module.GetType("HybridProf.Markers.Marker");
-        Push = module.ImportReference(marker.Methods.Single(m => m.Name == "PushHandedOver"));
-        Pop = module.ImportReference(marker.Methods.Single(m => m.Name == "PopHandedOver"));
-        Enter = module.ImportReference(marker.Methods.Single(m => m.Name == "EnterHandedOver"));
-        Exit = module.ImportReference(marker.Methods.Single(m => m.Name == "ExitHandedOver"));
+        Push = module.ImportReference(MarkerReferences.Find(marker, "PushHandedOver", 2));
+        Pop = module.ImportReference(MarkerReferences.Find(marker, "PopHandedOver", 1));
+        Enter = module.ImportReference(MarkerReferences.Find(marker, "EnterHandedOver", 1));
+        Exit = module.ImportReference(MarkerReferences.Find(marker, "ExitHandedOver", 1));
     }
 
     public TypeReference Frame { get; }
@@ -84,8 +82,6 @@ internal sealed class ClosureCarriers
 
     private FieldDefinition MakeCarrier(TypeDefinition type)
     {
-        if (_fields.TryGetValue(type, out var existing))
-            return existing;
         var field = new FieldDefinition(NodeFieldName, FieldAttributes.Private, _node);
         type.Fields.Add(field);
         type.Interfaces.Add(new InterfaceImplementation(_carrier));
@@ -102,7 +98,6 @@ internal sealed class ClosureCarriers
         il.Emit(OpCodes.Stfld, field);
         il.Emit(OpCodes.Ret);
         type.Methods.Add(carry);
-        _fields[type] = field;
         return field;
     }
 }

@@ -42,7 +42,8 @@ internal sealed class MarkerReferences
         il.Create(OpCodes.Add),
     };
 
-    private static MethodDefinition Find(TypeDefinition type, string name, int parameters)
+    /// <summary>The runtime's public <paramref name="name"/> with that many parameters; a clear error when the runtime is of another version.</summary>
+    public static MethodDefinition Find(TypeDefinition type, string name, int parameters)
     {
         foreach (var m in type.Methods)
         {

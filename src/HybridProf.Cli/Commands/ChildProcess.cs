@@ -5,12 +5,17 @@ namespace HybridProf.Cli.Commands;
 /// <summary>Starting the app a command launches (record, compare), and what to say when it is not instrumented.</summary>
 internal static class ChildProcess
 {
-    /// <summary>Start information for <c>COMMAND ARGS…</c>, each argument passed as is (no shell).</summary>
-    public static ProcessStartInfo StartInfo(IReadOnlyList<string> command)
+    /// <summary>
+    /// Start information for <c>COMMAND ARGS…</c>, each argument passed as is (no shell), with
+    /// <paramref name="environment"/> added to the tool's own.
+    /// </summary>
+    public static ProcessStartInfo StartInfo(IReadOnlyList<string> command, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(command[0]) { UseShellExecute = false };
         foreach (string arg in command.Skip(1))
             info.ArgumentList.Add(arg);
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+            info.Environment[key] = value;
         return info;
     }
 

@@ -23,9 +23,7 @@ internal static class LaunchRecorder
     {
         using var scratch = new ScratchFolder("hybridprof-record-");
         string launchId = Guid.NewGuid().ToString("N");
-        var info = ChildProcess.StartInfo(command);
-        foreach (var (key, value) in zeroEdit ?? new Dictionary<string, string>())
-            info.Environment[key] = value;
+        var info = ChildProcess.StartInfo(command, zeroEdit);
         // {pid}: if the command starts several instrumented processes, each writes its own file.
         info.Environment["HYBRIDPROF_OUTPUT"] = Path.Combine(scratch.Path, "profile-{pid}" + Transport);
         info.Environment["HYBRIDPROF_MODE"] = settings.Mode;

@@ -9,10 +9,9 @@ namespace HybridProf.Cli.ZeroEdit;
 /// </summary>
 internal sealed class DotnetCommand
 {
-    private DotnetCommand(string[] command, string verb, List<string> buildArguments, bool everyOptionKnown, bool noBuild)
+    private DotnetCommand(string[] command, List<string> buildArguments, bool everyOptionKnown, bool noBuild)
     {
         Command = command;
-        Verb = verb;
         BuildArguments = buildArguments;
         _everyOptionKnown = everyOptionKnown;
         UserSaidNoBuild = noBuild;
@@ -21,9 +20,6 @@ internal sealed class DotnetCommand
     private readonly bool _everyOptionKnown;
 
     public string[] Command { get; }
-
-    /// <summary><c>run</c> or <c>test</c>.</summary>
-    public string Verb { get; }
 
     /// <summary>What <c>dotnet build</c> is given to build what this command would build.</summary>
     public IReadOnlyList<string> BuildArguments { get; }
@@ -104,7 +100,7 @@ internal sealed class DotnetCommand
             else
                 everyOptionKnown = false; // the command's own build sees it; ours may not have
         }
-        return new DotnetCommand(command, verb, build, everyOptionKnown, noBuild);
+        return new DotnetCommand(command, build, everyOptionKnown, noBuild);
     }
 
     /// <summary>

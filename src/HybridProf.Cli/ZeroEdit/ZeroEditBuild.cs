@@ -57,9 +57,7 @@ internal static class ZeroEditBuild
     /// <exception cref="UsageException">The build failed: one line says so, dotnet's own errors are above it.</exception>
     public static void Run(IReadOnlyList<string> dotnetArguments, IReadOnlyDictionary<string, string> environment, string what)
     {
-        var info = ChildProcess.StartInfo(["dotnet", .. dotnetArguments]);
-        foreach (var (key, value) in environment)
-            info.Environment[key] = value;
+        var info = ChildProcess.StartInfo(["dotnet", .. dotnetArguments], environment);
         using var build = ChildProcess.Start(info);
         build.WaitForExit();
         if (build.ExitCode != 0)

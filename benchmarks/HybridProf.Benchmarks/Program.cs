@@ -20,6 +20,9 @@ public static class Program
             int acc = 0;
             for (int i = 0; i < 50_000_000; i++)
                 acc = WovenTargets.Step(acc, i);
+            // DOTNET_JitDisasm=InlinableLoop: the woven small method as the JIT inlines it into a loop.
+            for (int round = 0; round < 50_000; round++)
+                acc = InlinableLoop(acc);
             Console.WriteLine(acc);
             return;
         }
@@ -27,5 +30,13 @@ public static class Program
             .WithWarmupCount(3).WithIterationCount(10);
         var config = DefaultConfig.Instance.AddJob(job.AsDefault());
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static int InlinableLoop(int acc)
+    {
+        for (int i = 0; i < 1000; i++)
+            acc = WovenTargets.InlinableStep(acc, i);
+        return acc;
     }
 }

@@ -63,6 +63,10 @@ public class SmallMethodRuleTests
                 [Profile]
                 private static string Pinned() => Inner();
 
+                // Marked, and the JIT may not inline it.
+                [Profile, System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+                private static string PinnedOutOfLine() => Inner();
+
                 public static string ViaWrapperOfUnseenCode()
                 {
                     string seen = "";
@@ -192,6 +196,18 @@ public class SmallMethodRuleTests
     }
 
     [Fact]
+    public void A_marked_method_the_JIT_is_likely_to_inline_finds_its_stack_by_thread_local_read()
+    {
+        // Small and straight-line: inlined into a caller's loop, the read is hoisted out of it.
+        Assert.Equal("PushInlinable", s_default.Value.PushCalledBy("Pinned"));
+        Assert.Equal("PushInlinable", s_default.Value.PushCalledBy("Wrapper"));
+        // A loop or NoInlining: called, where the lookup by the machine stack's address is cheaper.
+        Assert.Equal("Push", s_default.Value.PushCalledBy("Inner"));
+        Assert.Equal("Push", s_default.Value.PushCalledBy("PinnedOutOfLine"));
+        Assert.Equal("Rule.Shapes.ViaPinned > Rule.Shapes.Pinned > Rule.Shapes.Inner", s_default.Value.Call("ViaPinned"));
+    }
+
+    [Fact]
     public void A_small_method_that_calls_code_out_of_sight_keeps_its_frame()
     {
         Assert.Equal("Rule.Shapes.ViaWrapperOfUnseenCode > Rule.Shapes.Wrapper", s_default.Value.Call("ViaWrapperOfUnseenCode"));
@@ -260,9 +276,12 @@ public class SmallMethodRuleTests
     {
         private readonly Assembly _assembly;
 
-        private Woven(Assembly assembly, string summary)
+        private readonly string _path;
+
+        private Woven(Assembly assembly, string path, string summary)
         {
             _assembly = assembly;
+            _path = path;
             Summary = summary;
             string data = (string)assembly.GetType("HybridProf.Generated.__HybridProfMethodTable")!
                 .GetField("Data", BindingFlags.NonPublic | BindingFlags.Static)!.GetRawConstantValue()!;
@@ -283,7 +302,16 @@ public class SmallMethodRuleTests
             var result = weaver.ExecuteTestRun(path, runPeVerify: false, assemblyName: "Rule" + label + ".Woven");
             Assert.Empty(result.Errors);
             string summary = Assert.Single(result.Messages, m => m.Text.StartsWith("instrumented ", StringComparison.Ordinal)).Text;
-            return new Woven(result.Assembly, summary);
+            return new Woven(result.Assembly, result.AssemblyPath, summary);
+        }
+
+        /// <summary>The marker call a woven method of Rule.Shapes begins with.</summary>
+        public string PushCalledBy(string method)
+        {
+            using var module = Mono.Cecil.ModuleDefinition.ReadModule(_path);
+            var body = module.GetType("Rule.Shapes").Methods.Single(m => m.Name == method).Body;
+            return body.Instructions.Select(i => i.Operand).OfType<Mono.Cecil.MethodReference>()
+                .First(m => m.DeclaringType.FullName == "HybridProf.Markers.Marker").Name;
         }
 
         public object Invoke(string method, params object[] args) =>

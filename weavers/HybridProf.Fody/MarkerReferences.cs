@@ -15,6 +15,7 @@ internal sealed class MarkerReferences
         AsyncNode = module.ImportReference(findType("HybridProf.Markers.AsyncNode"));
         MarkerFrame = module.ImportReference(findType("HybridProf.Markers.MarkerFrame"));
         Push = module.ImportReference(Find(marker, "Push", 1));
+        PushInlinable = module.ImportReference(Find(marker, "PushInlinable", 1));
         Pop = module.ImportReference(Find(marker, "Pop", 1));
         EnterAsyncMethod = module.ImportReference(Find(asyncMarker, "EnterMethod", 3));
         EnterAsyncIterator = module.ImportReference(Find(asyncMarker, "EnterIterator", 3));
@@ -27,6 +28,7 @@ internal sealed class MarkerReferences
     public TypeReference AsyncNode { get; }
     public TypeReference MarkerFrame { get; }
     public MethodReference Push { get; }
+    public MethodReference PushInlinable { get; }
     public MethodReference Pop { get; }
     public MethodReference EnterAsyncMethod { get; }
     public MethodReference EnterAsyncIterator { get; }

@@ -97,7 +97,8 @@ internal sealed class SmallMethodRule
         return null;
     }
 
-    private static bool BranchesBack(Instruction instruction) => instruction.Operand switch
+    /// <summary>A branch to itself or an earlier instruction: the method has a loop.</summary>
+    internal static bool BranchesBack(Instruction instruction) => instruction.Operand switch
     {
         Instruction target => target.Offset <= instruction.Offset,
         Instruction[] targets => Array.Exists(targets, t => t.Offset <= instruction.Offset),

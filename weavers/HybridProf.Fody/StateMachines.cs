@@ -43,16 +43,16 @@ internal static class StateMachines
         var (kind, moveNext) = Find(method);
         if (moveNext is null)
         {
-            yield return (method, new SyncMarkerPlan(markers, localId));
+            yield return (method, new SyncMarkerPlan(markers, localId, method));
             yield break;
         }
         switch (kind)
         {
             case "System.Runtime.CompilerServices.IteratorStateMachineAttribute":
-                yield return (moveNext, new SyncMarkerPlan(markers, localId));
+                yield return (moveNext, new SyncMarkerPlan(markers, localId, moveNext));
                 break;
             case "System.Runtime.CompilerServices.AsyncStateMachineAttribute":
-                yield return (method, new SyncMarkerPlan(markers, localId));
+                yield return (method, new SyncMarkerPlan(markers, localId, method));
                 yield return (moveNext, new AsyncMoveNextPlan(moveNext, markers, localId, isIterator: false));
                 break;
             default:

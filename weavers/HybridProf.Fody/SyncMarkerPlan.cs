@@ -7,17 +7,20 @@ namespace HybridProf.Fody;
 /// <summary>
 /// Ordinary methods, async kick-off stubs and iterator steps:
 /// <c>frame = Marker.Push(Base + id)</c> on entry, <c>Marker.Pop(frame)</c> in the finally
-/// (marker contract version 2: the frame carries the stack and the depth to restore).
+/// (marker contract version 3: the frame carries the stack and the depth to restore), or
+/// <c>Marker.PushInlinable</c> in a method the JIT is likely to inline (<see cref="InliningGuess"/>).
 /// </summary>
 internal sealed class SyncMarkerPlan : IMarkerPlan
 {
     private readonly MarkerReferences _markers;
     private readonly int _localId;
+    private readonly MethodReference _push;
 
-    public SyncMarkerPlan(MarkerReferences markers, int localId)
+    public SyncMarkerPlan(MarkerReferences markers, int localId, MethodDefinition body)
     {
         _markers = markers;
         _localId = localId;
+        _push = InliningGuess.IsLikelyInlined(body) ? markers.PushInlinable : markers.Push;
     }
 
     public TypeReference StackType => _markers.MarkerFrame;
@@ -30,7 +33,7 @@ internal sealed class SyncMarkerPlan : IMarkerPlan
     {
         foreach (var instruction in _markers.LoadGlobalId(il, _localId))
             yield return instruction;
-        yield return il.Create(OpCodes.Call, _markers.Push);
+        yield return il.Create(OpCodes.Call, _push);
         yield return il.Create(OpCodes.Stloc, stack);
     }
 

@@ -6,25 +6,45 @@ namespace HybridProf.Markers;
 /// <summary>
 /// The calls the weaver plants in instrumented methods. Part of the binary contract
 /// (docs/method-table.md): a library woven against an older version keeps working with newer
-/// runtimes, so these signatures never change; new behaviour gets new methods. Version 2
-/// weaves <see cref="Push"/>/<see cref="Pop"/>; libraries woven with version 1 still call
-/// <see cref="Enter"/>/<see cref="Exit"/>.
+/// runtimes, so these signatures never change; new behaviour gets new methods. Version 3
+/// weaves <see cref="Push"/> or <see cref="PushInlinable"/>, and <see cref="Pop"/>; libraries
+/// woven with version 1 still call <see cref="Enter"/>/<see cref="Exit"/>.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static partial class Marker
 {
-    /// <summary>Version of the marker calls woven code uses.</summary>
-    public const int ContractVersion = 2;
+    /// <summary>Version of the marker calls woven code uses (3: <see cref="PushInlinable"/> added).</summary>
+    public const int ContractVersion = 3;
 
     /// <summary>
     /// Pushes a method id on the calling thread's shadow stack and returns where it went, so
-    /// the matching <see cref="Pop"/> needs no second thread-local lookup and no read of the
-    /// depth: it restores the depth this call saw. One thread-local read, one store of the id
+    /// the matching <see cref="Pop"/> needs no second lookup and no read of the depth: it
+    /// restores the depth this call saw. One lookup of the stack (by the machine stack's address
+    /// where StackByAddress works, else a thread-local read), one store of the id
     /// and one of the depth; no timestamp, lock or allocation in sampling mode. In deterministic
     /// mode (chosen at start-up) it also reads the clock and counts the call (docs/deterministic.md).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining), SkipLocalsInit]
+    public static unsafe MarkerFrame Push(int id)
+    {
+#if NET
+        if (StackByAddress.Enabled)
+        {
+            // Any local's address lies in this thread's machine stack (StackByAddress says why).
+            Unsafe.SkipInit(out int here);
+            return PushOn(StackByAddress.Find((nuint)Unsafe.AsPointer(ref here)), id);
+        }
+#endif
+        return PushOn(ShadowStack.Current, id);
+    }
+
+    /// <summary>
+    /// <see cref="Push"/> for a method the JIT is likely to inline (small, straight-line): it
+    /// finds the stack by thread-local read, whose address the JIT computes once outside the
+    /// caller's loop, where the lookup by address would be repeated on every pass.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static MarkerFrame Push(int id) => PushOn(ShadowStack.Current, id);
+    public static MarkerFrame PushInlinable(int id) => PushOn(ShadowStack.Current, id);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static MarkerFrame PushOn(ShadowStack stack, int id)

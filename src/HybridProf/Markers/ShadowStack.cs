@@ -65,6 +65,9 @@ public sealed partial class ShadowStack
             Recorder = MarkerMode.Deterministic ? MarkerSetup.RecorderFactory!(owner) : null,
         };
         t_current = stack;
+#if NET
+        StackByAddress.Describe(stack);
+#endif
         try
         {
             MarkerSetup.ThreadAttached?.Invoke(stack);

@@ -1,0 +1,111 @@
+using System.Runtime.CompilerServices;
+using HybridProf.Markers;
+using HybridProf.Tests.TestSupport;
+
+namespace HybridProf.Tests.Markers;
+
+/// <summary>
+/// The markers find a thread's shadow stack by the address of its machine stack: the answer
+/// must be the thread's own stack every time, also for a new thread that the C library gives
+/// the machine stack of one that died.
+/// </summary>
+public class StackByAddressTests
+{
+    private static readonly TestTable Table = new("Tests.Outer", "Tests.Inner");
+
+    [Fact]
+    public void On_linux_the_markers_find_the_stack_by_address()
+    {
+        Assert.Equal(OperatingSystem.IsLinux(), StackByAddress.Enabled);
+    }
+
+    [Fact]
+    public void A_thread_finds_its_own_stack_by_address_again_and_again()
+    {
+        // Elsewhere the markers use the thread-local read alone (the first test checks that).
+        if (!OperatingSystem.IsLinux())
+            return;
+        var own = ShadowStack.Current;
+        for (int i = 0; i < 3; i++)
+            Assert.Same(own, FindFromHere());
+        Assert.True(own.MachineStackSize > 0);
+    }
+
+    [Fact]
+    public unsafe void A_new_thread_on_a_dead_threads_machine_stack_never_gets_the_dead_threads_shadow_stack()
+    {
+        // Elsewhere the markers use the thread-local read alone (the first test checks that).
+        if (!OperatingSystem.IsLinux())
+            return;
+        var seen = new List<(ShadowStack ByAddress, ShadowStack ByThreadLocal, ShadowStack AfterAMarker)>();
+        for (int i = 0; i < 40; i++)
+        {
+            // One after the other, each joined before the next starts: the C library hands a
+            // finished thread's cached machine stack to the next thread of the same size.
+            var thread = new Thread(() =>
+            {
+                var byAddress = FindFromHere();
+                var afterAMarker = Table.In("Tests.Outer", () => FindFromHere());
+                seen.Add((byAddress, ShadowStack.Current, afterAMarker));
+            });
+            thread.Start();
+            thread.Join();
+        }
+
+        foreach (var (byAddress, byThreadLocal, afterAMarker) in seen)
+        {
+            Assert.Same(byThreadLocal, byAddress);
+            Assert.Same(byThreadLocal, afterAMarker);
+            // The exit hook marked the finished thread dead.
+            Assert.NotEqual(StackByAddress.Live, *byThreadLocal.AliveCell);
+        }
+        Assert.Equal(seen.Count, seen.Select(s => s.ByThreadLocal).Distinct().Count());
+        // The test means something only if machine stacks were in fact reused.
+        int reused = seen.Count - seen.Select(s => s.ByThreadLocal.MachineStackLow).Distinct().Count();
+        Assert.True(reused > 0, "no thread got an earlier thread's machine stack");
+    }
+
+    [Fact]
+    public void Finished_threads_stacks_are_collected_while_threads_come_and_go()
+    {
+        // The exit hook writes its cell after the runtime let go of the thread's statics; the
+        // cell must outlive the stack's collection until then (a cell in GC memory here once
+        // corrupted the heap). Threads come and go with collections between them.
+        if (!OperatingSystem.IsLinux())
+            return;
+        var first = new List<WeakReference>();
+        for (int i = 0; i < 60; i++)
+        {
+            var thread = new Thread(() =>
+            {
+                var stack = Table.In("Tests.Outer", () => FindFromHere());
+                if (first.Count < 5)
+                    first.Add(new WeakReference(stack));
+            });
+            thread.Start();
+            thread.Join();
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        // Later threads took the first ones' lookup slots, so nothing holds their stacks.
+        Assert.Contains(first, w => !w.IsAlive);
+    }
+
+    [Fact]
+    public void The_marker_pushes_on_the_stack_the_thread_local_read_finds()
+    {
+        var seen = Table.In("Tests.Outer", () => Table.In("Tests.Inner", () => (ShadowStack.Current.Depth, Profiler.CurrentStack())));
+        Assert.Equal(2, seen.Depth);
+        Assert.Equal(new[] { "Tests.Outer", "Tests.Inner" }, seen.Item2);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static unsafe ShadowStack FindFromHere()
+    {
+        int local = 0;
+        return StackByAddress.Find((nuint)(&local));
+    }
+}

@@ -32,7 +32,7 @@ internal abstract class HandedWork
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static Scope Begin(AsyncNode from)
     {
-        var stack = ShadowStack.Current;
+        var stack = ShadowStack.OfCaller();
         int depth = stack.Depth;
         return new Scope(stack, depth, BeginOn(stack, from));
     }

@@ -14,7 +14,7 @@ public static partial class Marker
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static HandedMarkerFrame PushHandedOver(int id, AsyncNode? from)
     {
-        var stack = ShadowStack.Current;
+        var stack = ShadowStack.OfCaller();
         bool counted = from is not null && HandedWork.BeginOn(stack, from);
         var frame = PushOn(stack, id);
         return new HandedMarkerFrame(stack, frame.Depth, from, counted);
@@ -38,7 +38,7 @@ public static partial class Marker
     {
         if (from is null)
             return default;
-        var stack = ShadowStack.Current;
+        var stack = ShadowStack.OfCaller();
         bool counted = HandedWork.BeginOn(stack, from);
         return new HandedMarkerFrame(stack, stack.Depth, from, counted);
     }

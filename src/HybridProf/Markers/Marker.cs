@@ -24,19 +24,8 @@ public static partial class Marker
     /// and one of the depth; no timestamp, lock or allocation in sampling mode. In deterministic
     /// mode (chosen at start-up) it also reads the clock and counts the call (docs/deterministic.md).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining), SkipLocalsInit]
-    public static unsafe MarkerFrame Push(int id)
-    {
-#if NET
-        if (StackByAddress.Enabled)
-        {
-            // Any local's address lies in this thread's machine stack (StackByAddress says why).
-            Unsafe.SkipInit(out int here);
-            return PushOn(StackByAddress.Find((nuint)Unsafe.AsPointer(ref here)), id);
-        }
-#endif
-        return PushOn(ShadowStack.Current, id);
-    }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static MarkerFrame Push(int id) => PushOn(ShadowStack.OfCaller(), id);
 
     /// <summary>
     /// <see cref="Push"/> for a method the JIT is likely to inline (small, straight-line): it

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using BenchmarkDotNet.Attributes;
 
 namespace HybridProf.Benchmarks;
@@ -19,6 +20,14 @@ public class HandOffBenchmarks
 
     [Benchmark]
     public int Woven_task_run_synchronously() => WovenHandOffs.RunSynchronously();
+
+    // Two hand-overs per call, from two different callers in turn: neither the captured node
+    // nor the handed delegate of the last hand-over can be reused (a first hand-over's cost).
+    [Benchmark(OperationsPerInvoke = 2)]
+    public int Plain_task_run_synchronously_from_two_callers() => PlainHandOffs.FromTwoCallers();
+
+    [Benchmark(OperationsPerInvoke = 2)]
+    public int Woven_task_run_synchronously_from_two_callers() => WovenHandOffs.FromTwoCallers();
 
     private int _value = 1;
 
@@ -98,6 +107,12 @@ internal static class PlainHandOffs
 
     public static int RunAndWait() => Task.Run(() => s_value + 1).Result;
 
+    public static int FromTwoCallers() => CallerA() + CallerB();
+
+    private static int CallerA() => RunSynchronously();
+
+    private static int CallerB() => RunSynchronously();
+
     public static void ParallelWork(int count) => Parallel.For(0, count, i => TinyBody.Run(i));
 
     public static void ParallelSmallWork(int count) => Parallel.For(0, count, i => TinyBody.RunSmall(i));
@@ -131,6 +146,15 @@ internal static class WovenHandOffs
 
     [Profile]
     public static int RunAndWait() => Task.Run(() => s_value + 1).Result;
+
+    [Profile]
+    public static int FromTwoCallers() => CallerA() + CallerB();
+
+    [Profile, MethodImpl(MethodImplOptions.NoInlining)]
+    private static int CallerA() => RunSynchronously();
+
+    [Profile, MethodImpl(MethodImplOptions.NoInlining)]
+    private static int CallerB() => RunSynchronously();
 
     /// <summary>The body as a hand-over from here wraps it, to run it by hand.</summary>
     [Profile]

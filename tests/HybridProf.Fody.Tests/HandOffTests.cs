@@ -73,6 +73,15 @@ public class HandOffTests
     }
 
     [Theory, MemberData(nameof(WovenInput.Flavours), MemberType = typeof(WovenInput))]
+    public void A_cached_lambda_is_handed_over_as_one_delegate_bound_to_the_handers_node(string flavour)
+    {
+        var (result, log) = WovenInput.Get(flavour).Call("HandOffShapes", "CachedLambdaBoundToTheNode");
+        Assert.Equal("HybridProf.Markers.AsyncNode True 14", result);
+        string chain = $"cached: {H}.CachedLambdaBoundToTheNode > {H}.HandOverCached > {H}.HandOverCached.lambda1 > {H}.Recorded";
+        Assert.Equal(Lines(chain, chain), Lines(log));
+    }
+
+    [Theory, MemberData(nameof(WovenInput.Flavours), MemberType = typeof(WovenInput))]
     public void A_closure_of_two_lambdas_is_left_as_it_is_and_its_hand_over_wrapped(string flavour)
     {
         var (carrier, log) = WovenInput.Get(flavour).Call("HandOffShapes", "SharedClosure", 5);
@@ -104,5 +113,7 @@ public class HandOffTests
         var trace = (string)WovenInput.Get(flavour).Call("HandOffShapes", "ThrowingWork").Result!;
         Assert.Contains("HandOffShapes.Throw", trace);
         Assert.DoesNotContain("HybridProf", trace);
+        // Nor the thunk a cached lambda is handed over through.
+        Assert.DoesNotContain("hp__", trace);
     }
 }

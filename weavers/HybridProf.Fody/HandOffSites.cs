@@ -36,9 +36,12 @@ internal sealed class HandOffSites
     // Delegate type (its element name, e.g. System.Action`1) → the Wrap overload for it.
     private readonly Dictionary<string, MethodDefinition> _wraps;
 
-    private HandOffSites(ModuleDefinition module, TypeDefinition handOff, TypeReference node)
+    private readonly CachedLambdaHandOvers? _cachedLambdas;
+
+    private HandOffSites(ModuleDefinition module, TypeDefinition handOff, TypeReference node, CachedLambdaHandOvers? cachedLambdas)
     {
         _module = module;
+        _cachedLambdas = cachedLambdas;
         _node = node;
         _capture = module.ImportReference(handOff.Methods.Single(m => m.Name == "Capture"));
         _wraps = handOff.Methods
@@ -48,7 +51,9 @@ internal sealed class HandOffSites
 
     /// <summary>Null when the referenced runtime predates hand-overs (woven as before, without them).</summary>
     public static HandOffSites? For(ModuleDefinition module, Func<string, TypeDefinition?> tryFindType, TypeReference node) =>
-        tryFindType("HybridProf.Markers.HandOff") is { } handOff ? new HandOffSites(module, handOff, node) : null;
+        tryFindType("HybridProf.Markers.HandOff") is { } handOff
+            ? new HandOffSites(module, handOff, node, CachedLambdaHandOvers.For(module, tryFindType, node))
+            : null;
 
     /// <summary>Rewrites every hand-over in <paramref name="method"/>'s body; returns how many.</summary>
     public int Rewrite(MethodDefinition method)
@@ -90,6 +95,8 @@ internal sealed class HandOffSites
             return false;
 
         var il = body.GetILProcessor();
+        // Read before the call becomes the first store: the pattern ends at the call.
+        var cached = wraps[types.Length - 1] is not null ? _cachedLambdas?.CachedLambdaBefore(call) : null;
         var saved = new VariableDefinition[types.Length];
         for (int i = first; i < types.Length; i++)
         {
@@ -106,6 +113,11 @@ internal sealed class HandOffSites
         sequence.Add(il.Create(OpCodes.Stloc, node));
         for (int i = first; i < types.Length; i++)
         {
+            if (i == types.Length - 1 && cached is var (lambda, constructor))
+            {
+                sequence.AddRange(_cachedLambdas!.Handed(il, lambda, constructor, saved[i], node));
+                continue;
+            }
             sequence.Add(il.Create(OpCodes.Ldloc, saved[i]));
             if (wraps[i] is { } wrap)
             {

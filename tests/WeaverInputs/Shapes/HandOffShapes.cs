@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Reflection;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -174,6 +175,28 @@ public static class HandOffShapes
                 Probe.Record("body");
         });
         return seen.Sum();
+    }
+
+    /// <summary>
+    /// A cached (non-capturing) lambda handed over twice from one place: bound straight to the
+    /// hander's node, the second time the same delegate. Returns the handed delegate's target
+    /// type, whether both hand-overs handed the same delegate, and the sum of the results.
+    /// </summary>
+    public static string CachedLambdaBoundToTheNode()
+    {
+        var handed = new List<(Delegate Work, int Result)>();
+        for (int i = 0; i < 2; i++)
+            handed.Add(HandOverCached());
+        return $"{handed[0].Work.Target?.GetType().FullName} {ReferenceEquals(handed[0].Work, handed[1].Work)} {handed.Sum(h => h.Result)}";
+    }
+
+    private static (Delegate Work, int Result) HandOverCached()
+    {
+        var task = new Task<int>(() => Recorded("cached", 7));
+        // The task lets go of its delegate once it has run.
+        var work = (Delegate)typeof(Task).GetField("m_action", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(task)!;
+        task.RunSynchronously();
+        return (work, task.Result);
     }
 
     private static bool IsCarrier(Delegate work) =>

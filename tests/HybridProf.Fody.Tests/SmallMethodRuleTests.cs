@@ -78,6 +78,13 @@ public class SmallMethodRuleTests
                 // Marked although small: it hands its work to code the profile does not see.
                 private static string Wrapper() => Probe.Stack();
 
+                // A lambda marked for the same reason.
+                public static string ViaLambdaOfUnseenCode()
+                {
+                    Func<string> probe = () => Probe.Stack();
+                    return probe();
+                }
+
                 // Marked although small: recursive.
                 public static int Factorial(int n) => n <= 1 ? 1 : n * Factorial(n - 1);
 
@@ -204,6 +211,9 @@ public class SmallMethodRuleTests
         // A loop or NoInlining: called, where the lookup by the machine stack's address is cheaper.
         Assert.Equal("Push", s_default.Value.PushCalledBy("Inner"));
         Assert.Equal("Push", s_default.Value.PushCalledBy("PinnedOutOfLine"));
+        // A lambda runs through a delegate, never inlined into a caller's loop.
+        Assert.Equal("Push", s_default.Value.PushCalledBy("<ViaLambdaOfUnseenCode>b__"));
+        Assert.Equal("Rule.Shapes.ViaLambdaOfUnseenCode > Rule.Shapes.ViaLambdaOfUnseenCode.lambda1", s_default.Value.Call("ViaLambdaOfUnseenCode"));
         Assert.Equal("Rule.Shapes.ViaPinned > Rule.Shapes.Pinned > Rule.Shapes.Inner", s_default.Value.Call("ViaPinned"));
     }
 
@@ -309,7 +319,10 @@ public class SmallMethodRuleTests
         public string PushCalledBy(string method)
         {
             using var module = Mono.Cecil.ModuleDefinition.ReadModule(_path);
-            var body = module.GetType("Rule.Shapes").Methods.Single(m => m.Name == method).Body;
+            var shapes = module.GetType("Rule.Shapes");
+            // A lambda by the start of its name, in the class or its closure classes.
+            var body = shapes.Methods.Concat(shapes.NestedTypes.SelectMany(t => t.Methods))
+                .Single(m => m.Name == method || (method.StartsWith('<') && m.Name.StartsWith(method, StringComparison.Ordinal))).Body;
             return body.Instructions.Select(i => i.Operand).OfType<Mono.Cecil.MethodReference>()
                 .First(m => m.DeclaringType.FullName == "HybridProf.Markers.Marker").Name;
         }

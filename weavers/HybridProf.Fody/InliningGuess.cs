@@ -20,7 +20,7 @@ internal static class InliningGuess
 
     public static bool IsLikelyInlined(MethodDefinition method)
     {
-        if (!method.HasBody || method.Body.CodeSize > MaxBodySize)
+        if (!method.HasBody || method.Body.CodeSize > MaxBodySize || IsLambda(method))
             return false;
         if ((method.ImplAttributes & (MethodImplAttributes.NoInlining | MethodImplAttributes.Synchronized)) != 0)
             return false;
@@ -32,4 +32,11 @@ internal static class InliningGuess
         }
         return true;
     }
+
+    /// <summary>
+    /// A lambda's body (<c>&lt;Outer&gt;b__…</c>) runs through a delegate, which the JIT does not
+    /// inline into a loop (a hand-over's thunk calls it directly, but once per run).
+    /// </summary>
+    private static bool IsLambda(MethodDefinition method) =>
+        method.Name.StartsWith("<", System.StringComparison.Ordinal) && method.Name.Contains(">b__");
 }

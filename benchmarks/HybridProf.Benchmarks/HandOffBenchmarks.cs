@@ -38,6 +38,12 @@ public class HandOffBenchmarks
     public int Woven_task_run_synchronously_capturing() => WovenHandOffs.RunSynchronouslyCapturing(_value);
 
     [Benchmark]
+    public int Plain_task_run_synchronously_sharing_a_closure() => PlainHandOffs.RunSynchronouslySharingAClosure(_value);
+
+    [Benchmark]
+    public int Woven_task_run_synchronously_sharing_a_closure() => WovenHandOffs.RunSynchronouslySharingAClosure(_value);
+
+    [Benchmark]
     public int Plain_task_run_and_wait() => PlainHandOffs.RunAndWait();
 
     [Benchmark]
@@ -107,6 +113,15 @@ internal static class PlainHandOffs
 
     public static int RunAndWait() => Task.Run(() => s_value + 1).Result;
 
+    /// <summary>The handed lambda shares its closure with another lambda: carried by a field of its own when woven.</summary>
+    public static int RunSynchronouslySharingAClosure(int value)
+    {
+        Func<int> other = () => value * 2;
+        var task = new Task<int>(() => value + 1);
+        task.RunSynchronously();
+        return task.Result + other();
+    }
+
     public static int FromTwoCallers() => CallerA() + CallerB();
 
     private static int CallerA() => RunSynchronously();
@@ -146,6 +161,15 @@ internal static class WovenHandOffs
 
     [Profile]
     public static int RunAndWait() => Task.Run(() => s_value + 1).Result;
+
+    [Profile]
+    public static int RunSynchronouslySharingAClosure(int value)
+    {
+        Func<int> other = () => value * 2;
+        var task = new Task<int>(() => value + 1);
+        task.RunSynchronously();
+        return task.Result + other();
+    }
 
     [Profile]
     public static int FromTwoCallers() => CallerA() + CallerB();

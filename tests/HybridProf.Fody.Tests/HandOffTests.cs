@@ -90,6 +90,14 @@ public class HandOffTests
     }
 
     [Theory, MemberData(nameof(WovenInput.Flavours), MemberType = typeof(WovenInput))]
+    public void A_lambda_sharing_its_closure_handed_over_where_it_is_made_is_carried_by_its_own_field(string flavour)
+    {
+        var (result, log) = WovenInput.Get(flavour).Call("HandOffShapes", "SharedClosureHandedWhereMade", 5);
+        Assert.Equal("True 11", result);
+        Assert.Equal($"shared, handed where made 5: {H}.SharedClosureHandedWhereMade > {H}.SharedClosureHandedWhereMade.lambda2 > {H}.Recorded", Assert.Single(log));
+    }
+
+    [Theory, MemberData(nameof(WovenInput.Flavours), MemberType = typeof(WovenInput))]
     public void Results_are_those_of_the_plain_code(string flavour)
     {
         var woven = WovenInput.Get(flavour);

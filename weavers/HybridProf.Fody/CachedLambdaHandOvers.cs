@@ -40,6 +40,9 @@ internal sealed class CachedLambdaHandOvers
             _hiddenFromTraces = module.ImportReference(ctor);
     }
 
+    /// <summary><c>Delegate.Target</c>: the closure a lambda's delegate is bound to, or the node a thunk's is.</summary>
+    public MethodReference DelegateTarget => _delegateTarget;
+
     /// <summary>Null when the referenced runtime predates the handed-over entries (such lambdas are then wrapped).</summary>
     public static CachedLambdaHandOvers? For(ModuleDefinition module, Func<string, TypeDefinition?> tryFindType, TypeReference node) =>
         tryFindType("HybridProf.Markers.Marker") is { } marker

@@ -54,7 +54,12 @@ internal sealed class ClosureCarriers
     /// (folded into their callers or left out by the tune list: they get the switch alone).
     /// Returns each such method's node field.
     /// </summary>
-    public Dictionary<MethodDefinition, FieldDefinition> Choose(IReadOnlyCollection<MethodDefinition> marked, IReadOnlyCollection<MethodDefinition> unmarked)
+    /// <param name="handedOverAtSites">
+    /// Lambdas a hand-over makes into a delegate and hands over at once (<c>Task.Run(() => Use(x))</c>):
+    /// in a closure class of several methods, each such lambda whose delegate is made nowhere
+    /// else gets a node field of its own, which that hand-over site stores into (no wrapper).
+    /// </param>
+    public Dictionary<MethodDefinition, FieldDefinition> Choose(IReadOnlyCollection<MethodDefinition> marked, IReadOnlyCollection<MethodDefinition> unmarked, IReadOnlyCollection<MethodDefinition> handedOverAtSites)
     {
         var chosen = new Dictionary<MethodDefinition, FieldDefinition>();
         var known = new HashSet<MethodDefinition>(marked.Concat(unmarked));
@@ -70,19 +75,48 @@ internal sealed class ClosureCarriers
             foreach (var method in methods)
                 chosen[method] = field;
         }
+
+        // A lambda whose delegate is only ever made at its hand-over site runs only as handed
+        // over from there, so the node its own field holds is always its hander's.
+        var delegatesMade = DelegatesMade(handedOverAtSites);
+        foreach (var lambda in handedOverAtSites.Distinct())
+        {
+            if (chosen.ContainsKey(lambda) || !known.Contains(lambda) || delegatesMade[lambda] != 1)
+                continue;
+            var field = new FieldDefinition(NodeFieldName + lambda.DeclaringType.Fields.Count, FieldAttributes.Assembly, _node);
+            lambda.DeclaringType.Fields.Add(field);
+            chosen[lambda] = field;
+        }
         return chosen;
+    }
+
+    /// <summary>How many <c>ldftn</c>s in the module make a delegate of each of <paramref name="lambdas"/>.</summary>
+    private Dictionary<MethodDefinition, int> DelegatesMade(IReadOnlyCollection<MethodDefinition> lambdas)
+    {
+        var counts = lambdas.Distinct().ToDictionary(l => l, _ => 0);
+        foreach (var method in _module.GetTypes().SelectMany(t => t.Methods).Where(m => m.HasBody))
+        {
+            foreach (var instruction in method.Body.Instructions)
+            {
+                if ((instruction.OpCode.Code is Code.Ldftn or Code.Ldvirtftn) && instruction.Operand is MethodReference target
+                    && target.Resolve() is { } definition && counts.ContainsKey(definition))
+                    counts[definition]++;
+            }
+        }
+        return counts;
     }
 
     // Only plain reference-type closures: a struct closure (local functions only) is passed by
     // reference and never a delegate's target; a generic one would need its field through its
     // own instantiation in every method (left wrapped for now).
-    private static bool IsClosureClass(TypeDefinition type) =>
+    internal static bool IsClosureClass(TypeDefinition type) =>
         type.IsNested && type.IsClass && !type.IsValueType && !type.HasGenericParameters &&
         type.Name.StartsWith("<>c__DisplayClass", System.StringComparison.Ordinal);
 
     private FieldDefinition MakeCarrier(TypeDefinition type)
     {
-        var field = new FieldDefinition(NodeFieldName, FieldAttributes.Private, _node);
+        // Internal: a hand-over site of the enclosing method stores into it as well.
+        var field = new FieldDefinition(NodeFieldName, FieldAttributes.Assembly, _node);
         type.Fields.Add(field);
         type.Interfaces.Add(new InterfaceImplementation(_carrier));
 

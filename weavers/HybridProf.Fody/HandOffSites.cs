@@ -55,6 +55,35 @@ internal sealed class HandOffSites
             ? new HandOffSites(module, handOff, node, CachedLambdaHandOvers.For(module, tryFindType, node))
             : null;
 
+    /// <summary>
+    /// Lambdas and local functions of closure classes whose node field a hand-over site stores
+    /// straight into (<see cref="ClosureCarriers"/>): the delegate is then handed over as it is.
+    /// </summary>
+    public IReadOnlyDictionary<MethodDefinition, FieldDefinition> ClosureFields { get; set; } = new Dictionary<MethodDefinition, FieldDefinition>();
+
+    /// <summary>
+    /// The closure lambdas <paramref name="method"/> hands over as a call's last argument, made
+    /// into a delegate right there (<c>ldftn lambda; newobj; call</c>), as the compiler writes
+    /// <c>Task.Run(() => Use(x))</c>.
+    /// </summary>
+    public IEnumerable<MethodDefinition> ClosureLambdasHandedOver(MethodDefinition method) =>
+        !method.HasBody || _cachedLambdas is null
+            ? Enumerable.Empty<MethodDefinition>()
+            : method.Body.Instructions.Where(IsHandOver).Select(ClosureLambdaBefore).OfType<MethodDefinition>().ToList();
+
+    private MethodDefinition? ClosureLambdaBefore(Instruction call)
+    {
+        var callee = (MethodReference)call.Operand;
+        if (callee.Parameters.Count == 0 || WrapFor(Substitute(callee.Parameters[^1].ParameterType, callee)) is null)
+            return null;
+        var create = call.Previous;
+        var pointer = create?.OpCode.Code == Code.Newobj ? create.Previous : null;
+        return pointer?.OpCode.Code == Code.Ldftn && (pointer.Operand as MethodReference)?.Resolve() is { IsStatic: false } lambda
+            && lambda.Module == _module && ClosureCarriers.IsClosureClass(lambda.DeclaringType)
+            ? lambda
+            : null;
+    }
+
     /// <summary>Rewrites every hand-over in <paramref name="method"/>'s body; returns how many.</summary>
     public int Rewrite(MethodDefinition method)
     {
@@ -97,6 +126,7 @@ internal sealed class HandOffSites
         var il = body.GetILProcessor();
         // Read before the call becomes the first store: the pattern ends at the call.
         var cached = wraps[types.Length - 1] is not null ? _cachedLambdas?.CachedLambdaBefore(call) : null;
+        var carried = wraps[types.Length - 1] is not null && ClosureLambdaBefore(call) is { } lambda && ClosureFields.TryGetValue(lambda, out var field) ? field : null;
         var saved = new VariableDefinition[types.Length];
         for (int i = first; i < types.Length; i++)
         {
@@ -113,9 +143,20 @@ internal sealed class HandOffSites
         sequence.Add(il.Create(OpCodes.Stloc, node));
         for (int i = first; i < types.Length; i++)
         {
-            if (i == types.Length - 1 && cached is var (lambda, constructor))
+            if (i == types.Length - 1 && cached is var (cachedLambda, constructor))
             {
-                sequence.AddRange(_cachedLambdas!.Handed(il, lambda, constructor, saved[i], node));
+                sequence.AddRange(_cachedLambdas!.Handed(il, cachedLambda, constructor, saved[i], node));
+                continue;
+            }
+            if (i == types.Length - 1 && carried is not null)
+            {
+                // ((Closure)work.Target).node = node; the delegate itself is handed over.
+                sequence.Add(il.Create(OpCodes.Ldloc, saved[i]));
+                sequence.Add(il.Create(OpCodes.Callvirt, _cachedLambdas!.DelegateTarget));
+                sequence.Add(il.Create(OpCodes.Castclass, carried.DeclaringType));
+                sequence.Add(il.Create(OpCodes.Ldloc, node));
+                sequence.Add(il.Create(OpCodes.Stfld, carried));
+                sequence.Add(il.Create(OpCodes.Ldloc, saved[i]));
                 continue;
             }
             sequence.Add(il.Create(OpCodes.Ldloc, saved[i]));

@@ -73,10 +73,14 @@ public sealed partial class ModuleWeaver : BaseModuleWeaver
         // Decided before any body is woven: a closure class carries hand-overs only if every
         // method of it gets its own marker.
         var carriers = ClosureCarriers.For(ModuleDefinition, name => TryFindTypeDefinition(name, out var type) ? type : null, markers.AsyncNode);
+        var sites = HandOffSites.For(ModuleDefinition, name => TryFindTypeDefinition(name, out var type) ? type : null, markers.AsyncNode);
         var carried = carriers?.Choose(
                 marked.Select(m => m.Method).Where(StateMachines.MarksItsOwnBody).ToList(),
-                unmarked.Where(StateMachines.MarksItsOwnBody).ToList())
+                unmarked.Where(StateMachines.MarksItsOwnBody).ToList(),
+                sites is null ? Array.Empty<MethodDefinition>() : BodiesHandingOver(located.Select(l => l.Method)).SelectMany(sites.ClosureLambdasHandedOver).ToList())
             ?? new Dictionary<MethodDefinition, FieldDefinition>();
+        if (sites is not null)
+            sites.ClosureFields = carried;
         foreach (var (entry, method) in marked)
             Weave(entry, method, markers, carried.TryGetValue(method, out var node) ? new CarriedMarkerPlan(markers, carriers!, node, entry.LocalId) : null);
         foreach (var method in unmarked.Where(carried.ContainsKey))
@@ -91,7 +95,7 @@ public sealed partial class ModuleWeaver : BaseModuleWeaver
             }
         }
 
-        int handOvers = WeaveHandOvers(located.Select(l => l.Method), markers);
+        int handOvers = sites is null ? 0 : WeaveHandOvers(located.Select(l => l.Method), sites);
 
         if (small.Count > 0)
             RecordLeftOut(table, data, small);
@@ -145,30 +149,26 @@ public sealed partial class ModuleWeaver : BaseModuleWeaver
     /// of the table, marked or not (a folded method hands over under its caller's frame), and
     /// in the state machines where async methods' and iterators' code really runs.
     /// </summary>
-    private int WeaveHandOvers(IEnumerable<MethodDefinition> methods, MarkerReferences markers)
+    private int WeaveHandOvers(IEnumerable<MethodDefinition> methods, HandOffSites sites)
     {
-        var sites = HandOffSites.For(ModuleDefinition, name => TryFindTypeDefinition(name, out var type) ? type : null, markers.AsyncNode);
-        if (sites is null)
-            return 0;
         int count = 0;
-        foreach (var method in methods)
+        foreach (var body in BodiesHandingOver(methods))
         {
-            foreach (var body in new[] { method, StateMachines.MoveNextOf(method) })
+            try
             {
-                if (body is null)
-                    continue;
-                try
-                {
-                    count += sites.Rewrite(body);
-                }
-                catch (Exception e)
-                {
-                    WriteError($"HybridProf: failed to carry the caller's stack into the hand-overs of '{body.FullName}': {e.GetType().Name}: {e.Message}", body);
-                }
+                count += sites.Rewrite(body);
+            }
+            catch (Exception e)
+            {
+                WriteError($"HybridProf: failed to carry the caller's stack into the hand-overs of '{body.FullName}': {e.GetType().Name}: {e.Message}", body);
             }
         }
         return count;
     }
+
+    /// <summary>Each method and, for async methods and iterators, the state machine where their code runs.</summary>
+    private static IEnumerable<MethodDefinition> BodiesHandingOver(IEnumerable<MethodDefinition> methods) =>
+        methods.SelectMany(m => new[] { m, StateMachines.MoveNextOf(m) }).OfType<MethodDefinition>();
 
     private static string ReadTableData(TypeDefinition table) =>
         table.Fields.FirstOrDefault(f => f.Name == "Data" && f.HasConstant)?.Constant as string

@@ -164,6 +164,20 @@ public static class HandOffShapes
         return IsCarrier(work) || other() != x + 1;
     }
 
+    /// <summary>
+    /// Two lambdas share a closure, and one is handed over where it is made: its own node field
+    /// in the closure carries the hand-over, so the delegate handed over is the lambda's own.
+    /// Returns the handed delegate's target class and the sum of both lambdas' results.
+    /// </summary>
+    public static string SharedClosureHandedWhereMade(int x)
+    {
+        Func<int> other = () => x + 1;
+        var task = new Task<int>(() => Recorded("shared, handed where made " + x, x));
+        var work = (Delegate)typeof(Task).GetField("m_action", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(task)!;
+        task.RunSynchronously();
+        return $"{work.Target!.GetType().Name.StartsWith("<>c__DisplayClass", StringComparison.Ordinal)} {task.Result + other()}";
+    }
+
     /// <summary>A parallel loop over a closure's lambda: every body, on every worker, under the hander.</summary>
     public static int CarriedParallelBodies(int count)
     {

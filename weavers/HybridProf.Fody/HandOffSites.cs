@@ -13,6 +13,9 @@ namespace HybridProf.Fody;
 /// delegate argument is wrapped (<c>HandOff.Wrap</c>) so that it runs under that stack. The
 /// call itself is unchanged: same method, same overload, same arguments but for the wrapped
 /// delegates, which a null delegate or a thread outside instrumented code leaves as they are.
+/// A lambda made into a delegate right at the call, as its last argument, needs no wrapper: a
+/// cached non-capturing one is bound to the node (<see cref="CachedLambdaHandOvers"/>), a
+/// capturing one gets the node in its closure (<see cref="ClosureCarriers"/>).
 /// </summary>
 internal sealed class HandOffSites
 {

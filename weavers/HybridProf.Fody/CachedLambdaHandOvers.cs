@@ -28,28 +28,25 @@ internal sealed class CachedLambdaHandOvers
     private readonly Dictionary<MethodDefinition, MethodDefinition> _thunks = new();
     private int _sites;
 
-    private CachedLambdaHandOvers(ModuleDefinition module, TypeReference node, TypeDefinition marker, TypeDefinition frame, TypeDefinition @delegate, TypeDefinition? stackTraceHidden)
+    private CachedLambdaHandOvers(ModuleDefinition module, TypeReference node, TypeDefinition marker, TypeDefinition frame, MethodReference delegateTarget, TypeDefinition? stackTraceHidden)
     {
         _module = module;
         _node = node;
         _frame = module.ImportReference(frame);
         _enter = module.ImportReference(MarkerReferences.Find(marker, "EnterHandedOver", 1));
         _exit = module.ImportReference(MarkerReferences.Find(marker, "ExitHandedOver", 1));
-        _delegateTarget = module.ImportReference(@delegate.Methods.Single(m => m.Name == "get_Target"));
+        _delegateTarget = delegateTarget;
         if (stackTraceHidden?.Methods.FirstOrDefault(m => m.IsConstructor && !m.HasParameters) is { } ctor)
             _hiddenFromTraces = module.ImportReference(ctor);
     }
 
-    /// <summary><c>Delegate.Target</c>: the closure a lambda's delegate is bound to, or the node a thunk's is.</summary>
-    public MethodReference DelegateTarget => _delegateTarget;
-
     /// <summary>Null when the referenced runtime predates the handed-over entries (such lambdas are then wrapped).</summary>
-    public static CachedLambdaHandOvers? For(ModuleDefinition module, Func<string, TypeDefinition?> tryFindType, TypeReference node) =>
+    /// <param name="delegateTarget">The module's reference to <c>Delegate.Target</c>: the node a bound delegate was made with.</param>
+    public static CachedLambdaHandOvers? For(ModuleDefinition module, Func<string, TypeDefinition?> tryFindType, TypeReference node, MethodReference delegateTarget) =>
         tryFindType("HybridProf.Markers.Marker") is { } marker
         && marker.Methods.Any(m => m.Name == "EnterHandedOver")
         && tryFindType("HybridProf.Markers.HandedMarkerFrame") is { } frame
-        && tryFindType("System.Delegate") is { } @delegate
-            ? new CachedLambdaHandOvers(module, node, marker, frame, @delegate, tryFindType("System.Diagnostics.StackTraceHiddenAttribute"))
+            ? new CachedLambdaHandOvers(module, node, marker, frame, delegateTarget, tryFindType("System.Diagnostics.StackTraceHiddenAttribute"))
             : null;
 
     /// <summary>

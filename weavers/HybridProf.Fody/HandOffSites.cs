@@ -39,12 +39,15 @@ internal sealed class HandOffSites
     // Delegate type (its element name, e.g. System.Action`1) → the Wrap overload for it.
     private readonly Dictionary<string, MethodDefinition> _wraps;
 
+    // Delegate.Target: the closure a lambda's delegate was made with.
+    private readonly MethodReference _delegateTarget;
     private readonly CachedLambdaHandOvers? _cachedLambdas;
 
-    private HandOffSites(ModuleDefinition module, TypeDefinition handOff, TypeReference node, CachedLambdaHandOvers? cachedLambdas)
+    private HandOffSites(ModuleDefinition module, TypeDefinition handOff, TypeReference node, TypeDefinition @delegate, Func<string, TypeDefinition?> tryFindType)
     {
         _module = module;
-        _cachedLambdas = cachedLambdas;
+        _delegateTarget = module.ImportReference(@delegate.Methods.Single(m => m.Name == "get_Target"));
+        _cachedLambdas = CachedLambdaHandOvers.For(module, tryFindType, node, _delegateTarget);
         _node = node;
         _capture = module.ImportReference(handOff.Methods.Single(m => m.Name == "Capture"));
         _wraps = handOff.Methods
@@ -54,8 +57,8 @@ internal sealed class HandOffSites
 
     /// <summary>Null when the referenced runtime predates hand-overs (woven as before, without them).</summary>
     public static HandOffSites? For(ModuleDefinition module, Func<string, TypeDefinition?> tryFindType, TypeReference node) =>
-        tryFindType("HybridProf.Markers.HandOff") is { } handOff
-            ? new HandOffSites(module, handOff, node, CachedLambdaHandOvers.For(module, tryFindType, node))
+        tryFindType("HybridProf.Markers.HandOff") is { } handOff && tryFindType("System.Delegate") is { } @delegate
+            ? new HandOffSites(module, handOff, node, @delegate, tryFindType)
             : null;
 
     /// <summary>
@@ -70,7 +73,7 @@ internal sealed class HandOffSites
     /// <c>Task.Run(() => Use(x))</c>.
     /// </summary>
     public IEnumerable<MethodDefinition> ClosureLambdasHandedOver(MethodDefinition method) =>
-        !method.HasBody || _cachedLambdas is null
+        !method.HasBody
             ? Enumerable.Empty<MethodDefinition>()
             : method.Body.Instructions.Where(IsHandOver).Select(ClosureLambdaBefore).OfType<MethodDefinition>().ToList();
 
@@ -155,7 +158,7 @@ internal sealed class HandOffSites
             {
                 // ((Closure)work.Target).node = node; the delegate itself is handed over.
                 sequence.Add(il.Create(OpCodes.Ldloc, saved[i]));
-                sequence.Add(il.Create(OpCodes.Callvirt, _cachedLambdas!.DelegateTarget));
+                sequence.Add(il.Create(OpCodes.Callvirt, _delegateTarget));
                 sequence.Add(il.Create(OpCodes.Castclass, carried.DeclaringType));
                 sequence.Add(il.Create(OpCodes.Ldloc, node));
                 sequence.Add(il.Create(OpCodes.Stfld, carried));

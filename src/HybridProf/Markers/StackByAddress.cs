@@ -30,15 +30,16 @@ internal static unsafe class StackByAddress
     internal const int Live = 0x4C495645;
 
     private const int PieceShift = 16;
-    private const int SlotCount = 1 << 16;
+    private const int SlotCount = 1 << 14;
 
     private static uint s_exitKey;
 
     /// <summary>Whether markers look their stack up by address (read once; the JIT folds it).</summary>
     internal static readonly bool Enabled = RuntimeFeature.IsDynamicCodeCompiled && TryCreateExitKey(out s_exitKey);
 
-    // One slot per 64 KiB piece, 4 GiB of address space before two pieces share a slot; a
-    // shared slot is still exact (the range check fails), only slower for one of the two.
+    // One slot per 64 KiB piece, 1 GiB of address space before two pieces share a slot (128 KiB
+    // of references in every woven process); a shared slot is still exact (the range check
+    // fails), only slower for one of the two threads.
     private static readonly ShadowStack?[] s_slots = new ShadowStack?[SlotCount];
 
     /// <summary>The shadow stack of the thread whose machine stack holds <paramref name="address"/>: the caller's, given the address of its local.</summary>

@@ -46,7 +46,7 @@ internal static unsafe class StackByAddress
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ShadowStack Find(nuint address)
     {
-        var stack = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(s_slots), (nint)((address >> PieceShift) & (SlotCount - 1)));
+        var stack = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(s_slots), SlotOf(address));
         if (stack is not null && address - stack.MachineStackLow < stack.MachineStackSize && *stack.AliveCell == Live)
             return stack;
         return FindByThreadLocal(address);
@@ -57,9 +57,12 @@ internal static unsafe class StackByAddress
     {
         var stack = ShadowStack.Current;
         if (address - stack.MachineStackLow < stack.MachineStackSize)
-            Volatile.Write(ref s_slots[(int)((address >> PieceShift) & (SlotCount - 1))], stack);
+            Volatile.Write(ref s_slots[SlotOf(address)], stack);
         return stack;
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static nint SlotOf(nuint address) => (nint)((address >> PieceShift) & (SlotCount - 1));
 
     /// <summary>
     /// Gives a newly attached thread's stack its machine stack's range and a live cell, on that

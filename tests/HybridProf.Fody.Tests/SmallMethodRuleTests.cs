@@ -171,6 +171,64 @@ public class SmallMethodRuleTests
                     return Probe.Stack();
                 }
 
+                public static string ViaMedium()
+                {
+                    string seen = "";
+                    for (int i = 0; i < 1; i++)
+                        seen = Medium(i);
+                    return seen;
+                }
+
+                // Folded by the default limit (straight-line, between 64 and 128 bytes of IL).
+                private static string Medium(int x)
+                {
+                    x = x * 31 + 7;
+                    x = x * 31 + 7;
+                    x = x * 31 + 7;
+                    x = x * 31 + 7;
+                    x = x * 31 + 7;
+                    x = x * 31 + 7;
+                    x = x * 31 + 7;
+                    x = x * 31 + 7;
+                    x = x * 31 + 7;
+                    x = x * 31 + 7;
+                    return x == 1 ? "" : Inner();
+                }
+
+                public static string ViaLong()
+                {
+                    string seen = "";
+                    for (int i = 0; i < 1; i++)
+                        seen = Long(i);
+                    return seen;
+                }
+
+                // Marked: straight-line, but over 128 bytes of IL.
+                private static string Long(int x)
+                {
+                    x = x * 31 + 7;
+                    x = x * 31 + 7;
+                    x = x * 31 + 7;
+                    x = x * 31 + 7;
+                    x = x * 31 + 7;
+                    x = x * 31 + 7;
+                    x = x * 31 + 7;
+                    x = x * 31 + 7;
+                    x = x * 31 + 7;
+                    x = x * 31 + 7;
+                    x = x * 31 + 7;
+                    x = x * 31 + 7;
+                    x = x * 31 + 7;
+                    x = x * 31 + 7;
+                    x = x * 31 + 7;
+                    x = x * 31 + 7;
+                    x = x * 31 + 7;
+                    x = x * 31 + 7;
+                    x = x * 31 + 7;
+                    x = x * 31 + 7;
+                    return x == 1 ? "" : Inner();
+                }
+
                 // Folded: building an exception that is thrown at once is cold code.
                 private static int Throws() => throw new InvalidOperationException("on purpose");
             }
@@ -179,6 +237,7 @@ public class SmallMethodRuleTests
 
     private static readonly Lazy<Woven> s_default = new(() => Woven.Build(Source, limit: null));
     private static readonly Lazy<Woven> s_markEverything = new(() => Woven.Build(Source, limit: "0"));
+    private static readonly Lazy<Woven> s_limit64 = new(() => Woven.Build(Source, limit: "64"));
 
     [Fact]
     public void A_folded_method_is_absent_and_its_callee_is_under_its_caller()
@@ -193,6 +252,19 @@ public class SmallMethodRuleTests
         Assert.Equal("Rule.Shapes.Outer > Rule.Shapes.Small > Rule.Shapes.Inner", s_markEverything.Value.Call("Outer"));
         Assert.DoesNotContain(s_markEverything.Value.Flags, f => f.Value.Contains('s'));
         Assert.DoesNotContain("folded", s_markEverything.Value.Summary);
+    }
+
+    [Fact]
+    public void The_default_limit_is_128_bytes_of_IL_and_the_property_sets_another()
+    {
+        Assert.InRange(s_default.Value.CodeSize("Medium"), 65, 128);
+        Assert.True(s_default.Value.CodeSize("Long") > 128);
+        Assert.Equal("Rule.Shapes.ViaMedium > Rule.Shapes.Inner", s_default.Value.Call("ViaMedium"));
+        Assert.Equal("Rule.Shapes.ViaLong > Rule.Shapes.Long > Rule.Shapes.Inner", s_default.Value.Call("ViaLong"));
+        Assert.Equal("-", s_default.Value.Flags["Rule.Shapes.Long"]);
+        Assert.Equal("Rule.Shapes.ViaMedium > Rule.Shapes.Medium > Rule.Shapes.Inner", s_limit64.Value.Call("ViaMedium"));
+        Assert.Equal("s", s_limit64.Value.Flags["Rule.Shapes.Small"]);
+        Assert.Contains("(IL ≤ 64 bytes, no loop, no call out of sight)", s_limit64.Value.Summary);
     }
 
     [Fact]
@@ -228,6 +300,7 @@ public class SmallMethodRuleTests
     {
         var flags = s_default.Value.Flags;
         Assert.Equal("s", flags["Rule.Shapes.Small"]);
+        Assert.Equal("s", flags["Rule.Shapes.Medium"]);
         Assert.Equal("s", flags["Rule.Shapes.Twice"]);
         Assert.Equal("s", flags["Rule.Shapes.SmallTask"]);
         Assert.Equal("s", flags["Rule.Shapes.SmallItems"]);
@@ -243,7 +316,7 @@ public class SmallMethodRuleTests
         Assert.Equal(24, s_default.Value.Call<int>("Twice", 12));
         Assert.Equal(120, s_default.Value.Call<int>("Factorial", 5));
         int folded = flags.Count(f => f.Value.Contains('s'));
-        Assert.Contains($"{folded} small ones (IL ≤ 64 bytes, no loop, no call out of sight) folded into their callers", s_default.Value.Summary);
+        Assert.Contains($"{folded} small ones (IL ≤ 128 bytes, no loop, no call out of sight) folded into their callers", s_default.Value.Summary);
     }
 
     [Fact]
@@ -313,6 +386,13 @@ public class SmallMethodRuleTests
             Assert.Empty(result.Errors);
             string summary = Assert.Single(result.Messages, m => m.Text.StartsWith("instrumented ", StringComparison.Ordinal)).Text;
             return new Woven(result.Assembly, result.AssemblyPath, summary);
+        }
+
+        /// <summary>The IL size of a method of Rule.Shapes as woven (a folded method's is its own).</summary>
+        public int CodeSize(string method)
+        {
+            using var module = Mono.Cecil.ModuleDefinition.ReadModule(_path);
+            return module.GetType("Rule.Shapes").Methods.Single(m => m.Name == method).Body.CodeSize;
         }
 
         /// <summary>The marker call a woven method of Rule.Shapes begins with.</summary>

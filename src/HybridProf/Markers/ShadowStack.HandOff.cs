@@ -4,11 +4,17 @@ namespace HybridProf.Markers;
 
 public sealed partial class ShadowStack
 {
-    // The node of the last hand-over from this thread and the stack position it was taken at:
-    // a loop that hands work over from the same place reuses it instead of capturing again.
+    // The node of the last hand-over from this thread and the stack position it was taken at.
     // Read by the sampler without a lock (a stale pair costs one sample's wait attribution).
     private AsyncNode? _handOff;
     private int _handOffTop = -1;
+
+    // The nodes of the last few hand-overs, reused while the same logical stack hands over again:
+    // a loop, or code that hands over from a few call paths in turn (a service's handlers), captures
+    // each stack once. Few, because each keeps its node and the nodes' parents alive.
+    private const int RecentHandOffs = 4;
+    private readonly AsyncNode?[] _recentHandOffs = new AsyncNode?[RecentHandOffs];
+    private int _nextRecentHandOff;
 
     /// <summary>
     /// The delegate this thread last handed over, wrapped (HandOff.Handed reuses it). It keeps
@@ -36,13 +42,28 @@ public sealed partial class ShadowStack
         if (Frames[top] == SwitchFrame)
             return Links[top];
         int below = SwitchBelow(top);
-        var cached = _handOff;
-        if (cached is not null && _handOffTop == top && cached.Parent == (below >= 0 ? Links[below] : null) && SameFrames(cached.Frames, Frames, below + 1))
-            return cached;
-        var node = NodeAbove(below, top);
+        var node = RecentHandOff(below, top);
+        if (node is null)
+        {
+            node = NodeAbove(below, top);
+            _recentHandOffs[_nextRecentHandOff] = node;
+            _nextRecentHandOff = (_nextRecentHandOff + 1) % RecentHandOffs;
+        }
         _handOffTop = top;
         _handOff = node;
         return node;
+    }
+
+    /// <summary>A recent hand-over's node of exactly the frames above <paramref name="below"/> up to <paramref name="top"/> on the same parent, if any.</summary>
+    private AsyncNode? RecentHandOff(int below, int top)
+    {
+        var parent = below >= 0 ? Links[below] : null;
+        foreach (var node in _recentHandOffs)
+        {
+            if (node is not null && node.Frames.Length == top - below && node.Parent == parent && SameFrames(node.Frames, Frames, below + 1))
+                return node;
+        }
+        return null;
     }
 
     /// <summary>The node of work handed over from stack position <paramref name="position"/>, if that was the last hand-over.</summary>

@@ -1,40 +1,40 @@
 #if NET
-using System;
-using System.Runtime.InteropServices;
-
 namespace HybridProf.Markers;
 
 public sealed partial class ShadowStack
 {
-    // Where the owning thread's machine stack lies and whether that thread is alive, for
-    // StackByAddress. MachineStackSize stays 0 when unknown: no address is then inside.
+    // Where the owning thread's machine stack lies and the mark it writes into the lookup
+    // cells it publishes, for StackByAddress. MachineStackSize stays 0 when unknown: no address
+    // is then inside.
     internal nuint MachineStackLow;
     internal nuint MachineStackSize;
-    internal unsafe int* AliveCell;
+    internal int Mark;
 
-    internal unsafe void SetMachineStack(nuint low, nuint size, int* alive)
+    // The lookup cells whose clearing this thread's exit hooks are set up for (one key each).
+    private unsafe int*[]? _exitHooks;
+    internal int ExitHooks;
+
+    internal void SetMachineStack(nuint low, nuint size, int mark)
     {
-        AliveCell = alive;
+        Mark = mark;
         MachineStackLow = low;
         MachineStackSize = size;
     }
 
-    /// <summary>
-    /// Frees the alive cell once nothing can use it: this stack is unreachable (no lookup slot
-    /// holds it) and the thread's exit hook has written the cell. A thread still exiting has
-    /// not written it yet; its stack is looked at again after the next collection.
-    /// </summary>
-    unsafe ~ShadowStack()
+    internal unsafe bool HasExitHookFor(int* cell)
     {
-        if (AliveCell is null)
-            return;
-        if (*AliveCell == StackByAddress.Live)
+        for (int i = 0; i < ExitHooks; i++)
         {
-            GC.ReRegisterForFinalize(this);
-            return;
+            if (_exitHooks![i] == cell)
+                return true;
         }
-        NativeMemory.Free(AliveCell);
-        AliveCell = null;
+        return false;
+    }
+
+    internal unsafe void AddExitHook(int* cell)
+    {
+        _exitHooks ??= new int*[StackByAddress.EntriesPerThread];
+        _exitHooks[ExitHooks++] = cell;
     }
 }
 #endif

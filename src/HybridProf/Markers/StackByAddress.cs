@@ -11,14 +11,18 @@ namespace HybridProf.Markers;
 /// which is cheaper than the runtime's thread-local read (on Linux a call into the C
 /// library's TLS resolver, which also makes the JIT save registers around it). A table keyed
 /// by 64 KiB pieces of the address space holds, for each piece, the last thread that pushed
-/// from it; the entry is used only when the address lies inside that thread's machine stack
-/// and that thread is alive. Anything else takes the thread-local read and refreshes the entry.
+/// from it, and beside it a cell with that thread's mark; the entry is used only when the
+/// address lies inside that thread's machine stack and the cell still holds its mark.
+/// Anything else takes the thread-local read and refreshes the entry.
 /// <para>
 /// It stays exact when a thread dies and a new one gets its machine stack (the C library
-/// reuses stacks): every thread that registers gets a cell that a thread-exit hook overwrites
-/// (a pthread key whose destructor is the C library's <c>pthread_spin_unlock</c>, which
-/// stores to the cell it is given). Key destructors run on the exiting thread before its stack
-/// can be handed to another, so a new thread never passes the check on a dead one's entry.
+/// reuses stacks): a thread publishes an entry only after registering the entry's cell with
+/// a thread-exit hook (a pthread key whose destructor is the C library's
+/// <c>pthread_spin_unlock</c>, which stores 0 or 1, never a mark, to the cell it is given).
+/// Key destructors run on the exiting thread before its stack can be handed to another, and
+/// only the thread itself ever writes its mark, so once it has died no cell holds its mark and
+/// a new thread never takes its entry. A thread has <see cref="EntriesPerThread"/> keys, so it publishes entries
+/// for that many pieces of its machine stack; deeper ones are found by thread-local read.
 /// Where any of this cannot be had (not Linux, NativeAOT, whose own thread-local read is
 /// already inline, a C library without these calls) <see cref="Enabled"/> is false and the
 /// markers use the thread-local read alone.
@@ -26,28 +30,38 @@ namespace HybridProf.Markers;
 /// </summary>
 internal static unsafe class StackByAddress
 {
-    /// <summary>What a live thread's cell holds: a value the exit hook (0 or 1) never writes.</summary>
-    internal const int Live = 0x4C495645;
+    /// <summary>Pieces of its machine stack (64 KiB each) one thread publishes: one exit-hook key each.</summary>
+    internal const int EntriesPerThread = 8;
 
     private const int PieceShift = 16;
     private const int SlotCount = 1 << 14;
 
-    private static uint s_exitKey;
+    private static readonly uint[] s_exitKeys = new uint[EntriesPerThread];
 
     /// <summary>Whether markers look their stack up by address (read once; the JIT folds it).</summary>
-    internal static readonly bool Enabled = RuntimeFeature.IsDynamicCodeCompiled && TryCreateExitKey(out s_exitKey);
+    internal static readonly bool Enabled = RuntimeFeature.IsDynamicCodeCompiled && TryCreateExitKeys(s_exitKeys);
 
     // One slot per 64 KiB piece, 1 GiB of address space before two pieces share a slot (128 KiB
     // of references in every woven process); a shared slot is still exact (the range check
-    // fails), only slower for one of the two threads.
-    private static readonly ShadowStack?[] s_slots = new ShadowStack?[SlotCount];
+    // fails), only slower for one of the two threads. Pinned, and the cells in native memory,
+    // so that a marker reads both at addresses the JIT compiles in as constants: two loads,
+    // neither waiting for another.
+    private static readonly ShadowStack?[] s_slots = GC.AllocateArray<ShadowStack?>(Enabled ? SlotCount : 0, pinned: true);
+    private static readonly nint s_slotsAt = Enabled ? (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(s_slots)) : 0;
+    private static readonly nint s_cellsAt = Enabled ? (nint)NativeMemory.AllocZeroed(SlotCount, sizeof(int)) : 0;
+
+    // Marks handed to threads, from 2 (the exit hook stores 0 or 1); past int.MaxValue new
+    // threads get none and use the thread-local read, so that a mark is never reused.
+    private static int s_lastMark = 1;
 
     /// <summary>The shadow stack of the thread whose machine stack holds <paramref name="address"/>: the caller's, given the address of its local.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ShadowStack Find(nuint address)
     {
-        var stack = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(s_slots), SlotOf(address));
-        if (stack is not null && address - stack.MachineStackLow < stack.MachineStackSize && *stack.AliveCell == Live)
+        nint slot = SlotOf(address);
+        var stack = Unsafe.Add(ref Unsafe.AsRef<ShadowStack?>((void*)s_slotsAt), slot);
+        int mark = ((int*)s_cellsAt)[slot];
+        if (stack is not null && address - stack.MachineStackLow < stack.MachineStackSize && mark == stack.Mark)
             return stack;
         return FindByThreadLocal(address);
     }
@@ -57,17 +71,47 @@ internal static unsafe class StackByAddress
     {
         var stack = ShadowStack.Current;
         if (address - stack.MachineStackLow < stack.MachineStackSize)
-            Volatile.Write(ref s_slots[SlotOf(address)], stack);
+            Publish(stack, SlotOf(address));
         return stack;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="slot"/> name the calling thread's <paramref name="stack"/>, once
+    /// the thread's exit hook will clear the slot's cell: the stack first, then the mark, so
+    /// a reader that sees the mark with another stack misses.
+    /// </summary>
+    private static void Publish(ShadowStack stack, nint slot)
+    {
+        int* cell = (int*)s_cellsAt + slot;
+        if (!stack.HasExitHookFor(cell))
+        {
+            int key = stack.ExitHooks;
+            if (key == EntriesPerThread || pthread_setspecific(s_exitKeys[key], cell) != 0)
+                return;
+            stack.AddExitHook(cell);
+        }
+        Volatile.Write(ref s_slots[slot], stack);
+        Volatile.Write(ref *cell, stack.Mark);
+    }
+
+    /// <summary>Whether a lookup cell holds <paramref name="mark"/>: after its thread has ended, none may (tests).</summary>
+    internal static bool AnyCellHolds(int mark)
+    {
+        for (int i = 0; i < (Enabled ? SlotCount : 0); i++)
+        {
+            if (Volatile.Read(ref ((int*)s_cellsAt)[i]) == mark)
+                return true;
+        }
+        return false;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static nint SlotOf(nuint address) => (nint)((address >> PieceShift) & (SlotCount - 1));
 
     /// <summary>
-    /// Gives a newly attached thread's stack its machine stack's range and a live cell, on that
+    /// Gives a newly attached thread's stack its machine stack's range and its mark, on that
     /// thread. Leaves the range empty (the stack is then always found by thread-local read)
-    /// when the range or the exit hook cannot be had.
+    /// when the range or a mark cannot be had.
     /// </summary>
     internal static void Describe(ShadowStack stack)
     {
@@ -75,16 +119,13 @@ internal static unsafe class StackByAddress
         {
             if (!Enabled || !TryGetMachineStack(out nuint low, out nuint size))
                 return;
-            // Native memory, not the GC's: the exit hook writes to it after the runtime has let
-            // go of the thread's statics, when a garbage collection may already have freed them.
-            int* alive = (int*)NativeMemory.Alloc(sizeof(int));
-            *alive = Live;
-            if (pthread_setspecific(s_exitKey, alive) != 0)
+            int mark = Interlocked.Increment(ref s_lastMark);
+            if (mark <= 0)
             {
-                NativeMemory.Free(alive);
+                Volatile.Write(ref s_lastMark, int.MinValue); // stays negative: no mark again
                 return;
             }
-            stack.SetMachineStack(low, size, alive);
+            stack.SetMachineStack(low, size, mark);
         }
         catch (Exception)
         {
@@ -110,24 +151,27 @@ internal static unsafe class StackByAddress
         return true;
     }
 
-    private static bool TryCreateExitKey(out uint key)
+    private static bool TryCreateExitKeys(uint[] keys)
     {
-        key = 0;
         if (!OperatingSystem.IsLinux())
             return false;
         try
         {
             if (!NativeLibrary.TryGetExport(NativeLibrary.GetMainProgramHandle(), "pthread_spin_unlock", out var unlock))
                 return false;
-            // The hook must overwrite a live cell; check that it does before relying on it.
-            int probe = Live;
+            // The hook must overwrite a cell holding a mark with what no mark is (it stores 1 on
+            // x86-64, 0 elsewhere); check that it does before relying on it.
+            int probe = int.MaxValue;
             ((delegate* unmanaged<int*, int>)unlock)(&probe);
-            if (probe == Live)
+            if (probe is not (0 or 1))
                 return false;
-            uint created;
-            if (pthread_key_create(&created, unlock) != 0)
-                return false;
-            key = created;
+            for (int i = 0; i < keys.Length; i++)
+            {
+                uint created;
+                if (pthread_key_create(&created, unlock) != 0)
+                    return false;
+                keys[i] = created;
+            }
             return true;
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)

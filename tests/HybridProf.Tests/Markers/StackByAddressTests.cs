@@ -32,7 +32,7 @@ public class StackByAddressTests
     }
 
     [Fact]
-    public unsafe void A_new_thread_on_a_dead_threads_machine_stack_never_gets_the_dead_threads_shadow_stack()
+    public void A_new_thread_on_a_dead_threads_machine_stack_never_gets_the_dead_threads_shadow_stack()
     {
         // Elsewhere the markers use the thread-local read alone (the first test checks that).
         if (!OperatingSystem.IsLinux())
@@ -56,11 +56,12 @@ public class StackByAddressTests
         {
             Assert.Same(byThreadLocal, byAddress);
             Assert.Same(byThreadLocal, afterAMarker);
-            // The exit hook marked the finished thread dead. Join returns when the managed
-            // thread is done; the system thread exits (and runs the hook) a moment later, before
-            // the C library can give its machine stack to another thread.
-            nint cell = (nint)byThreadLocal.AliveCell;
-            Assert.True(SpinWait.SpinUntil(() => *(int*)cell != StackByAddress.Live, TimeSpan.FromSeconds(10)), "the exit hook never ran");
+            // The thread published entries under its mark, and its exit hooks cleared every
+            // one. Join returns when the managed thread is done; the system thread exits (and
+            // runs the hooks) a moment later, before the C library can give its machine stack
+            // to another thread.
+            Assert.True(byThreadLocal.Mark > 0 && byThreadLocal.ExitHooks > 0, "the thread published no entry");
+            Assert.True(SpinWait.SpinUntil(() => !StackByAddress.AnyCellHolds(byThreadLocal.Mark), TimeSpan.FromSeconds(10)), "the exit hook never ran");
         }
         Assert.Equal(seen.Count, seen.Select(s => s.ByThreadLocal).Distinct().Count());
         // The test means something only if machine stacks were in fact reused.
@@ -71,9 +72,10 @@ public class StackByAddressTests
     [Fact]
     public void Finished_threads_stacks_are_collected_while_threads_come_and_go()
     {
-        // The exit hook writes its cell after the runtime let go of the thread's statics; the
-        // cell must outlive the stack's collection until then (a cell in GC memory here once
-        // corrupted the heap). Threads come and go with collections between them.
+        // The exit hooks write their cells after the runtime let go of the thread's statics,
+        // when its stack may already be collected: the cells are native memory that lives as
+        // long as the process (a cell in GC memory here once corrupted the heap). Threads come
+        // and go with collections between them.
         if (!OperatingSystem.IsLinux())
             return;
         var stacks = new List<WeakReference>();
@@ -108,6 +110,7 @@ public class StackByAddressTests
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static unsafe ShadowStack FindFromHere()
     {
+        Assert.True(StackByAddress.Enabled);
         int local = 0;
         return StackByAddress.Find((nuint)(&local));
     }

@@ -1,5 +1,8 @@
+using System.Runtime.CompilerServices;
+using System.Threading;
 using HybridProf.Markers;
 using HybridProf.Methods;
+using HybridProf.Platform;
 
 namespace HybridProf.Sampling;
 
@@ -20,35 +23,67 @@ internal sealed class AwaitSampler
 
     public AwaitSampler(SampleAggregator aggregator) => _aggregator = aggregator;
 
+    // The visitors, named so that the warm-up can call them; every method of a tick is compiled
+    // once (CompiledOnce says why).
+    private static readonly PendingOperations.Visitor<(AwaitSampler Sampler, int Weight)> s_count = Count;
+    private static readonly PendingOperations.Visitor<AwaitSampler> s_handOver = HandOver;
+
+    [MethodImpl(CompiledOnce.Optimized)]
     public void Tick(int weight)
     {
         var state = (Sampler: this, Weight: weight);
-        PendingOperations.Collect(ref state, static (ref (AwaitSampler Sampler, int Weight) s, AsyncNode node) =>
-        {
-            var sampler = s.Sampler;
-            int state = System.Threading.Volatile.Read(ref node.State);
-            if (state == AsyncNode.Done)
-            {
-                sampler.Hand(node);
-                return false;
-            }
-            if (state == AsyncNode.Suspended && !node.WaitsForOthers)
-                node.AwaitSamples += s.Weight;
-            return true;
-        });
+        PendingOperations.Collect(ref state, s_count);
     }
 
     /// <summary>Hands every pending count to the profile (for a snapshot or the end of a session).</summary>
+    [MethodImpl(CompiledOnce.Optimized)]
     public void Flush()
     {
         var self = this;
-        PendingOperations.Collect(ref self, static (ref AwaitSampler sampler, AsyncNode node) =>
-        {
-            sampler.Hand(node);
-            return true;
-        });
+        PendingOperations.Collect(ref self, s_handOver);
     }
 
+    /// <summary>
+    /// Every path of a tick and a flush once, on made-up operations and into
+    /// <paramref name="scratch"/>, so that no tick is the first call of anything (ScratchProfile
+    /// says why): the first operation wall mode meets, or the first to finish, can come at any
+    /// moment of a run. The real list of operations is walked once without a change.
+    /// </summary>
+    internal static void WarmUp(SampleAggregator scratch)
+    {
+        var sampler = new AwaitSampler(scratch);
+        var suspended = new AsyncNode(null, [1, 2]) { State = AsyncNode.Suspended };
+        var done = new AsyncNode(suspended, [3]) { State = AsyncNode.Done };
+        var state = (Sampler: sampler, Weight: 1);
+        Count(ref state, suspended);
+        Count(ref state, done);
+        HandOver(ref sampler, suspended);
+        PendingOperations.Collect(ref state, static (ref (AwaitSampler Sampler, int Weight) _, AsyncNode _) => true);
+        PendingOperations.Collect(ref sampler, static (ref AwaitSampler _, AsyncNode _) => true);
+    }
+
+    [MethodImpl(CompiledOnce.Optimized)]
+    private static bool Count(ref (AwaitSampler Sampler, int Weight) s, AsyncNode node)
+    {
+        int state = Volatile.Read(ref node.State);
+        if (state == AsyncNode.Done)
+        {
+            s.Sampler.Hand(node);
+            return false;
+        }
+        if (state == AsyncNode.Suspended && !node.WaitsForOthers)
+            node.AwaitSamples += s.Weight;
+        return true;
+    }
+
+    [MethodImpl(CompiledOnce.Optimized)]
+    private static bool HandOver(ref AwaitSampler sampler, AsyncNode node)
+    {
+        sampler.Hand(node);
+        return true;
+    }
+
+    [MethodImpl(CompiledOnce.Optimized)]
     private void Hand(AsyncNode node)
     {
         int samples = node.AwaitSamples;

@@ -90,6 +90,13 @@ internal sealed class RunStateClassifier
             : new ThreadReading(runnable);
     }
 
+    /// <summary>
+    /// The path a tick takes for a thread found off its CPU, once, on <paramref name="scratch"/>
+    /// (the kernel's word on it: its file opened and read): the first such thread can come at any
+    /// moment of a run (ScratchProfile says why that matters).
+    /// </summary>
+    internal void WarmUp(SampledThread scratch) => IsRunnableThoughNotOnCpu(scratch, wasRunnable: true, 0, _intervalTicks);
+
     [MethodImpl(CompiledOnce.Optimized)]
     private bool IsRunnableThoughNotOnCpu(SampledThread thread, bool wasRunnable, long cpuSinceLastReading, long ticksSinceLastReading)
     {

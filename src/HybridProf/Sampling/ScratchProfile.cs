@@ -46,8 +46,14 @@ internal static class ScratchProfile
             else
                 aggregator.Add(2, Thread.CurrentThread, frames, 1 + i % frames.Length, truncated: i % 50 == 0, weight: 1 + i % 3, reading: true);
         }
-        // The sampler adds late ticks to its count with this; it is the only first call a tick
-        // can otherwise make late in a run.
+        // Wall mode's paths that wait for what a run meets at any moment: its first async
+        // operation, its first blocked thread (whose wait may be counted elsewhere).
+        AwaitSampler.WarmUp(aggregator);
+        var blocked = new ShadowStack(Thread.CurrentThread);
+        blocked.Frames[0] = 1;
+        blocked.Depth = 1;
+        blocked.WaitsForWorkCountedElsewhere();
+        // The sampler adds late ticks to its count with this.
         Interlocked.Add(ref s_lateTicks, 0);
         var metadata = new ProfileMetadata(mode, rateHz, TimeSpan.FromSeconds(1), Interlocked.Read(ref s_lateTicks), aggregator.Observations, ProgramName.Current, MethodRegistry.FoldedCount);
         return aggregator.Build(metadata);

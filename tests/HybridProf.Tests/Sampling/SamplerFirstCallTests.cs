@@ -33,12 +33,16 @@ public class SamplerFirstCallTests
                 x = Math.Sqrt(x + 1);
             return x;
         });
-        var threads = new[]
+        var threads = new[] { new Thread(() => Spin()) { Name = "spinner" } };
+        // Met only once counting has begun: a thread without a name (the others have names), whose
+        // first sample names it "thread N", and the first thread the sampler finds blocked (in
+        // wall mode it then asks whether the wait is counted elsewhere), as a long-running app's
+        // first wait can come at any moment.
+        var late = new[]
         {
-            new Thread(() => Spin()) { Name = "spinner" },
+            new Thread(() => Spin()),
             new Thread(() => Table.In("Tests.FirstCall.Sleep", () => stop.Token.WaitHandle.WaitOne())) { Name = "sleeper" },
         };
-        var late = new Thread(() => Spin());
         using var listener = new FirstCallListener();
         foreach (var t in threads)
             t.Start();
@@ -56,9 +60,8 @@ public class SamplerFirstCallTests
             while (session.SampleCount < ticks / 10 && DateTime.UtcNow < deadline)
                 Thread.Sleep(5);
             listener.StartCounting(sampler.KernelThreadId);
-            // A thread the sampler meets late, and the first without a name (the ones above have
-            // names): its first sample names it "thread N".
-            late.Start();
+            foreach (var t in late)
+                t.Start();
             long start = session.SampleCount;
             while (session.SampleCount < start + ticks && DateTime.UtcNow < deadline)
                 Thread.Sleep(10);
@@ -70,10 +73,11 @@ public class SamplerFirstCallTests
         finally
         {
             stop.Cancel();
-            foreach (var t in threads)
-                t.Join();
-            if (late.IsAlive)
-                late.Join();
+            foreach (var t in threads.Concat(late))
+            {
+                if (t.IsAlive)
+                    t.Join();
+            }
         }
     }
 

@@ -19,9 +19,10 @@ namespace HybridProf.Session;
 /// </summary>
 /// <remarks>
 /// Before the first checkpoint (at start, on the thread that starts the session) it builds
-/// and encodes the (nearly empty) profile once to <see cref="Stream.Null"/>: the code that writes at exit then runs already compiled,
-/// which halved the exit write of a 300-test xunit host in cpu mode at 1 kHz (46 → 18–23 ms).
-/// Then it writes a made-up profile through the whole checkpoint path, to a file that never
+/// and encodes the (nearly empty) profile once to <see cref="Stream.Null"/>: the code that
+/// writes at exit then runs already compiled, which halved the exit write of a 300-test xunit
+/// host in cpu mode at 1 kHz (46 → 18–23 ms); then a made-up profile with something in it.
+/// Its thread then writes that one through the whole checkpoint path, to a file that never
 /// takes a name, so that no checkpoint is the session's first call of anything.
 /// </remarks>
 internal sealed class ProfileCheckpoint
@@ -45,8 +46,9 @@ internal sealed class ProfileCheckpoint
     }
 
     /// <summary>
-    /// Starts checkpointing <paramref name="session"/> to <paramref name="path"/>: the warm-up
-    /// here, on the caller's thread, and the checkpoints on a background thread.
+    /// Starts checkpointing <paramref name="session"/> to <paramref name="path"/>: the encoding's
+    /// warm-up here, on the caller's thread, and everything that touches the file system
+    /// (which can hang, on a dead network share) on a background thread.
     /// </summary>
     /// <param name="session">The running session.</param>
     /// <param name="path">The <c>HYBRIDPROF_OUTPUT</c> path; its extension picks the format, as for the final write.</param>
@@ -54,8 +56,8 @@ internal sealed class ProfileCheckpoint
     public static ProfileCheckpoint Start(ProfilerSession session, string path, string variable)
     {
         var checkpoint = new ProfileCheckpoint(session, path, variable);
-        if (checkpoint.WarmUp())
-            new Thread(checkpoint.Run) { IsBackground = true, Name = "HybridProf checkpoint" }.Start();
+        var scratch = checkpoint.WarmUpEncoding();
+        new Thread(() => checkpoint.Run(scratch)) { IsBackground = true, Name = "HybridProf checkpoint" }.Start();
         return checkpoint;
     }
 
@@ -66,46 +68,49 @@ internal sealed class ProfileCheckpoint
     public void Finish() => _finished.Set();
 
     /// <summary>
-    /// Runs the whole path of a checkpoint once (see the remarks); false when no checkpoints
-    /// are to follow. On the thread that starts the session, before it returns: launched with
-    /// the app, that is before the app's Main, so the app's own start does not share the CPU
-    /// with this burst of first calls (on two cores, the parser workload ran 10–25 % slower
-    /// at any rate, 1 Hz included, while it did).
+    /// Encodes the session's profile and a made-up one that has something in it (the
+    /// remarks say why), and returns the made-up one, or null if encoding failed (the thread
+    /// meets the failure again and reports it). On the thread that starts the session, before
+    /// it returns: launched with the app, that is before the app's Main, so the app's own start
+    /// does not share the CPU with this burst of first calls (on two cores, the parser workload
+    /// ran 10–25 % slower at any rate, 1 Hz included, while it did).
     /// </summary>
-    private bool WarmUp()
+    private Profile? WarmUpEncoding()
     {
         try
         {
             var warmUp = Stopwatch.StartNew();
             _writer.Write(_session.Snapshot(), Stream.Null);
             _pace.Took(warmUp.Elapsed);
-            // A device or pipe (/dev/stdout) gets the final profile only, not one per second.
-            if (OutputTarget.IsSpecialFile(OutputTarget.Resolve(Path.GetFullPath(_path))))
-                return false;
-            // A checkpoint's whole path once, now, with a profile that has something in it, and
-            // the file dropped before it takes a name (ScratchProfile says why).
-            // (Deterministic mode's own figures were encoded above; the made-up one is a sampled profile.)
-            var mode = _session.Options.Mode == ProfileMode.Deterministic ? ProfileMode.Cpu : _session.Options.Mode;
-            var scratch = ScratchProfile.Build(mode, _session.Options.RateHz);
-            KillSafeFile.Write(_path, stream => _writer.Write(scratch, stream), stillWanted: () => false);
-            return true;
+            var scratch = BuildScratch();
+            _writer.Write(scratch, Stream.Null);
+            return scratch;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception)
         {
-            // Unwritable: no checkpoints, and no line of ours; the final write says it once.
-            return false;
-        }
-        catch (Exception e)
-        {
-            WarnOnce(e);
-            return false;
+            return null;
         }
     }
 
-    private void Run()
+    private void Run(Profile? scratch)
     {
         try
         {
+            // A device or pipe (/dev/stdout) gets the final profile only, not one per second.
+            if (OutputTarget.IsSpecialFile(OutputTarget.Resolve(Path.GetFullPath(_path))))
+                return;
+            // A checkpoint's whole path once, now, to a file dropped before it takes a name
+            // (ScratchProfile says why).
+            try
+            {
+                scratch ??= BuildScratch();
+                KillSafeFile.Write(_path, stream => _writer.Write(scratch, stream), stillWanted: () => false);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Unwritable: no checkpoints, and no line of ours; the final write says it once.
+                return;
+            }
             while (!_finished.Wait(_pace.UntilDue))
             {
                 var took = Stopwatch.StartNew();
@@ -123,6 +128,10 @@ internal sealed class ProfileCheckpoint
             WarnOnce(e);
         }
     }
+
+    // Deterministic mode's own figures are encoded with the session's profile; the made-up one is a sampled profile.
+    private Profile BuildScratch() =>
+        ScratchProfile.Build(_session.Options.Mode == ProfileMode.Deterministic ? ProfileMode.Cpu : _session.Options.Mode, _session.Options.RateHz);
 
     // Once, and never again: the final write at exit still tries, with its fallbacks.
     private void WarnOnce(Exception e) =>

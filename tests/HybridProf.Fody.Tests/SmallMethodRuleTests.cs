@@ -12,7 +12,7 @@ namespace HybridProf.Fody.Tests;
 /// </summary>
 public class SmallMethodRuleTests
 {
-    private const string Source = """
+    private static readonly string Source = $$"""
         using System;
         using System.Collections.Generic;
         using System.Threading.Tasks;
@@ -182,16 +182,7 @@ public class SmallMethodRuleTests
                 // Folded by the default limit (straight-line, between 64 and 128 bytes of IL).
                 private static string Medium(int x)
                 {
-                    x = x * 31 + 7;
-                    x = x * 31 + 7;
-                    x = x * 31 + 7;
-                    x = x * 31 + 7;
-                    x = x * 31 + 7;
-                    x = x * 31 + 7;
-                    x = x * 31 + 7;
-                    x = x * 31 + 7;
-                    x = x * 31 + 7;
-                    x = x * 31 + 7;
+                    {{Steps(10)}}
                     return x == 1 ? "" : Inner();
                 }
 
@@ -206,26 +197,7 @@ public class SmallMethodRuleTests
                 // Marked: straight-line, but over 128 bytes of IL.
                 private static string Long(int x)
                 {
-                    x = x * 31 + 7;
-                    x = x * 31 + 7;
-                    x = x * 31 + 7;
-                    x = x * 31 + 7;
-                    x = x * 31 + 7;
-                    x = x * 31 + 7;
-                    x = x * 31 + 7;
-                    x = x * 31 + 7;
-                    x = x * 31 + 7;
-                    x = x * 31 + 7;
-                    x = x * 31 + 7;
-                    x = x * 31 + 7;
-                    x = x * 31 + 7;
-                    x = x * 31 + 7;
-                    x = x * 31 + 7;
-                    x = x * 31 + 7;
-                    x = x * 31 + 7;
-                    x = x * 31 + 7;
-                    x = x * 31 + 7;
-                    x = x * 31 + 7;
+                    {{Steps(20)}}
                     return x == 1 ? "" : Inner();
                 }
 
@@ -234,6 +206,9 @@ public class SmallMethodRuleTests
             }
         }
         """;
+
+    // Straight-line code of a known size: each step is 8 bytes of IL (ldarg.0, ldc.i4.s, mul, ldc.i4.7, add, starg.s).
+    private static string Steps(int count) => string.Join("\n" + new string(' ', 20), Enumerable.Repeat("x = x * 31 + 7;", count));
 
     private static readonly Lazy<Woven> s_default = new(() => Woven.Build(Source, limit: null));
     private static readonly Lazy<Woven> s_markEverything = new(() => Woven.Build(Source, limit: "0"));

@@ -125,17 +125,14 @@ internal sealed class ProfileCheckpoint
         }
         catch (Exception e)
         {
-            WarnOnce(e);
+            // Once, and never again: the final write at exit still tries, with its fallbacks.
+            Diagnostics.Warn($"{_variable}='{_path}' could not be checkpointed while the app runs ({e.GetType().Name}: {e.Message}); the profile will be written at exit only.");
         }
     }
 
     // Deterministic mode's own figures are encoded with the session's profile; the made-up one is a sampled profile.
     private Profile BuildScratch() =>
         ScratchProfile.Build(_session.Options.Mode == ProfileMode.Deterministic ? ProfileMode.Cpu : _session.Options.Mode, _session.Options.RateHz);
-
-    // Once, and never again: the final write at exit still tries, with its fallbacks.
-    private void WarnOnce(Exception e) =>
-        Diagnostics.Warn($"{_variable}='{_path}' could not be checkpointed while the app runs ({e.GetType().Name}: {e.Message}); the profile will be written at exit only.");
 
     /// <summary>Passes writes on until the final write begins, then throws, which ends the encoding at its next write.</summary>
     private sealed class AbandonedOnFinish(Stream inner, ManualResetEventSlim finished) : Stream

@@ -44,10 +44,12 @@ internal sealed class AwaitSampler
     }
 
     /// <summary>
-    /// Every path of a tick and a flush once, on made-up operations and into
+    /// The visitors of a tick and a flush once, on made-up operations and into
     /// <paramref name="scratch"/>, so that no tick is the first call of anything (ScratchProfile
     /// says why): the first operation wall mode meets, or the first to finish, can come at any
-    /// moment of a run. The real list of operations is walked once without a change.
+    /// moment of a run. The walk itself (<see cref="PendingOperations.Collect{TState}"/>) is left
+    /// to the first tick, right after the start: walking the real list here would count as a
+    /// sweep that kept every finished operation and put off the next one.
     /// </summary>
     internal static void WarmUp(SampleAggregator scratch)
     {
@@ -58,8 +60,6 @@ internal sealed class AwaitSampler
         Count(ref state, suspended);
         Count(ref state, done);
         HandOver(ref sampler, suspended);
-        PendingOperations.Collect(ref state, static (ref (AwaitSampler Sampler, int Weight) _, AsyncNode _) => true);
-        PendingOperations.Collect(ref sampler, static (ref AwaitSampler _, AsyncNode _) => true);
     }
 
     [MethodImpl(CompiledOnce.Optimized)]

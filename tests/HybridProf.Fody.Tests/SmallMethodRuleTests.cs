@@ -28,6 +28,19 @@ public class SmallMethodRuleTests
                 public static string Stack() => string.Join(" > ", Profiler.CurrentStack());
             }
 
+            // Out of the profile, but small and calling only building blocks: as cheap as one.
+            [NoProfile]
+            public static class Helpers
+            {
+                public static int Square(int x) => x * x;
+            }
+
+            // Its primary constructor has no body the generator could list.
+            public readonly struct Wrapped(string value)
+            {
+                public readonly string Value = value;
+            }
+
             public static class Shapes
             {
                 // Marked: a loop.
@@ -93,6 +106,11 @@ public class SmallMethodRuleTests
 
                 // Folded: the BCL's in-memory building blocks cost next to nothing.
                 public static void Remember(List<string> seen, string item) => seen.Add(item.Trim());
+
+                // Folded: a primary constructor, a small [NoProfile] helper and Rune cost next to nothing.
+                public static Wrapped Wrap(string value) => new Wrapped(value);
+                public static int SquarePlusOne(int x) => Helpers.Square(x) + 1;
+                public static bool IsLetter(int c) => System.Text.Rune.IsLetter(new System.Text.Rune(c));
 
                 // Marked: it hands its work to I/O, which the profile does not see.
                 public static string Load(string path) => System.IO.File.ReadAllText(path);
@@ -282,6 +300,9 @@ public class SmallMethodRuleTests
         Assert.Equal("s", flags["Rule.Shapes.Throws"]);
         Assert.Equal("s", flags["Rule.Shapes.ThroughLambda.lambda1"]);
         Assert.Equal("s", flags["Rule.Shapes.Remember"]);
+        Assert.Equal("s", flags["Rule.Shapes.Wrap"]);
+        Assert.Equal("s", flags["Rule.Shapes.SquarePlusOne"]);
+        Assert.Equal("s", flags["Rule.Shapes.IsLetter"]);
         Assert.Equal("-", flags["Rule.Shapes.Load"]);
         Assert.Equal("-", flags["Rule.Shapes.Apply"]);
         Assert.Equal("-", flags["Rule.Shapes.Factorial"]);
@@ -290,6 +311,8 @@ public class SmallMethodRuleTests
         Assert.Equal("a", flags["Rule.Shapes.InnerAsync"]);
         Assert.Equal(24, s_default.Value.Call<int>("Twice", 12));
         Assert.Equal(120, s_default.Value.Call<int>("Factorial", 5));
+        Assert.Equal(26, s_default.Value.Call<int>("SquarePlusOne", 5));
+        Assert.True(s_default.Value.Call<bool>("IsLetter", (int)'x'));
         int folded = flags.Count(f => f.Value.Contains('s'));
         Assert.Contains($"{folded} small ones (IL ≤ 128 bytes, no loop, no call out of sight) folded into their callers", s_default.Value.Summary);
     }

@@ -46,7 +46,8 @@ internal sealed class SmallMethodRule
         "System.Int32", "System.UInt32", "System.Int64", "System.UInt64", "System.Single", "System.Double", "System.Decimal",
         "System.IntPtr", "System.UIntPtr", "System.Math", "System.MathF", "System.Array", "System.Nullable`1",
         "System.Span`1", "System.ReadOnlySpan`1", "System.Memory`1", "System.ReadOnlyMemory`1", "System.MemoryExtensions",
-        "System.Text.StringBuilder", "System.Numerics.BitOperations",
+        "System.Text.StringBuilder", "System.Text.Rune", "System.Globalization.CharUnicodeInfo", "System.Numerics.BitOperations",
+        "System.Runtime.CompilerServices.DefaultInterpolatedStringHandler", "System.Threading.Interlocked",
         "System.Collections.Generic.List`1", "System.Collections.Generic.Dictionary`2", "System.Collections.Generic.HashSet`1",
         "System.Collections.Generic.Stack`1", "System.Collections.Generic.Queue`1", "System.Collections.Generic.KeyValuePair`2",
         "System.Collections.Generic.EqualityComparer`1", "System.Collections.Generic.Comparer`1",
@@ -83,6 +84,22 @@ internal sealed class SmallMethodRule
             return "no body";
         if ((method.ImplAttributes & MethodImplAttributes.NoInlining) != 0)
             return "NoInlining";
+        return WhyNotSmall(method, UnseenCalleeDepth);
+    }
+
+    /// <summary>
+    /// How deep the rule looks into small code the profile does not see (a primary constructor,
+    /// a small <c>[NoProfile]</c> helper) before it calls it out of sight.
+    /// </summary>
+    private const int UnseenCalleeDepth = 2;
+
+    /// <summary>
+    /// What keeps the body from being small, straight-line and calling only code the profile
+    /// sees or that costs next to nothing; null when it is. <paramref name="depth"/> is how many
+    /// more levels of unseen callees may be looked into.
+    /// </summary>
+    private string? WhyNotSmall(MethodDefinition method, int depth)
+    {
         var body = method.Body;
         if (body.CodeSize > _limit)
             return $"IL {body.CodeSize} bytes";
@@ -94,7 +111,7 @@ internal sealed class SmallMethodRule
                 return "stackalloc";
             if (BranchesBack(instruction))
                 return "loop";
-            if (instruction.Operand is MethodReference callee && !IsVisibleOrCheap(instruction, callee, method))
+            if (instruction.Operand is MethodReference callee && !IsVisibleOrCheap(instruction, callee, method, depth))
                 return "calls " + callee.DeclaringType.Name + "." + callee.Name;
         }
         return null;
@@ -114,15 +131,19 @@ internal sealed class SmallMethodRule
     /// written by the compiler, <c>AggressiveInlining</c>), a property accessor or operator (cheap
     /// by the design guidelines), one of the BCL's in-memory building blocks, <c>typeof</c>, a
     /// <c>Throw…</c> helper, or an exception built and thrown at once (cold). Not: a same-module
-    /// method excluded from the profile (<c>[NoProfile]</c>, generated files), whose time this frame names.
+    /// method excluded from the profile (<c>[NoProfile]</c>, generated files), whose time this frame
+    /// names, unless that method is small, straight-line and calls only such code itself (a
+    /// primary constructor, which the generator cannot list because it has no body of its own;
+    /// a one-line <c>[NoProfile]</c> helper): then its time is next to nothing, as a building block's.
     /// </summary>
-    private bool IsVisibleOrCheap(Instruction call, MethodReference callee, MethodDefinition caller)
+    private bool IsVisibleOrCheap(Instruction call, MethodReference callee, MethodDefinition caller, int depth)
     {
         if (callee.DeclaringType.GetElementType().Scope == caller.Module)
         {
             var definition = callee.Resolve();
             return definition != caller && (definition is null || _listed.Contains(definition) || !definition.HasBody
-                || IsAccessorOrOperator(callee) || IsWrittenByTheCompiler(definition) || IsInlinedByRequest(definition));
+                || IsAccessorOrOperator(callee) || IsWrittenByTheCompiler(definition) || IsInlinedByRequest(definition)
+                || (depth > 0 && WhyNotSmall(definition, depth - 1) is null));
         }
         if (call.OpCode.Code == Code.Ldftn || call.OpCode.Code == Code.Ldvirtftn || call.OpCode.Code == Code.Ldtoken)
             return true;

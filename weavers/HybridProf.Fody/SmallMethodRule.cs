@@ -16,7 +16,8 @@ namespace HybridProf.Fody;
 /// exception handler, no <c>stackalloc</c>, no call to itself, not <c>NoInlining</c>, and
 /// whose calls stay where the profile can see them or cost next to nothing (<see cref="IsVisibleOrCheap"/>):
 /// a small method that hands work to code HybridProf does not see (the BCL, another library, a
-/// <c>[NoProfile]</c> method) keeps its marker, because its frame is the only name that time gets.
+/// <c>[NoProfile]</c> method that is not itself small and cheap) keeps its marker, because its
+/// frame is the only name that time gets.
 /// Always marked: async methods and iterators (their state machines carry the logical stack
 /// across awaits and steps), methods pinned by <c>[Profile]</c> on themselves, and everything
 /// when the limit is 0.

@@ -86,9 +86,7 @@ internal static class PendingOperations
     /// Calls <paramref name="visit"/> for each node; a node for which it returns false is
     /// unlinked (the visitor does so for done nodes once it has taken what it needs).
     /// </summary>
-    // Compiled once: the sampler's tick calls it (HybridProf.Platform.CompiledOnce says why);
-    // the literal because the markers depend on nothing.
-    [MethodImpl((MethodImplOptions)512)]
+    [MethodImpl(SamplerPath.CompiledOnce)]
     public static void Collect<TState>(ref TState state, Visitor<TState> visit)
     {
         lock (s_collector)

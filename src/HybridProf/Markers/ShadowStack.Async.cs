@@ -98,9 +98,7 @@ public sealed partial class ShadowStack
     /// frame at <paramref name="position"/> is still pending (the code there blocks on its
     /// task, sync over async). Racy by design: a stale answer costs one sample's attribution.
     /// </summary>
-    // Compiled once, like the rest of the sampler's tick (HybridProf.Platform.CompiledOnce says
-    // why); the literal because the markers depend on nothing.
-    [System.Runtime.CompilerServices.MethodImpl((System.Runtime.CompilerServices.MethodImplOptions)512)]
+    [System.Runtime.CompilerServices.MethodImpl(SamplerPath.CompiledOnce)]
     internal bool HasPendingOperationAbove(int position)
     {
         int count = Volatile.Read(ref _capturedCount);

@@ -75,9 +75,7 @@ public sealed partial class ShadowStack
     /// it called that is still pending (blocking on its task). That time is counted where the
     /// work runs or the operation awaits; counting this wait too would count it twice.
     /// </summary>
-    // Compiled once, like the rest of the sampler's tick (HybridProf.Platform.CompiledOnce says
-    // why); the literal because the markers depend on nothing.
-    [System.Runtime.CompilerServices.MethodImpl((System.Runtime.CompilerServices.MethodImplOptions)512)]
+    [System.Runtime.CompilerServices.MethodImpl(SamplerPath.CompiledOnce)]
     internal bool WaitsForWorkCountedElsewhere()
     {
         int top = TopPosition;

@@ -144,9 +144,7 @@ public sealed partial class ShadowStack
     /// from other threads; a push or pop racing with the copy can make one sample a mix of
     /// two neighbouring stacks, which sampling tolerates (no lock is ever shared with the thread).
     /// </summary>
-    // Compiled once, like the rest of the sampler's tick (HybridProf.Platform.CompiledOnce says
-    // why); the literal because the markers depend on nothing.
-    [MethodImpl((MethodImplOptions)512)]
+    [MethodImpl(SamplerPath.CompiledOnce)]
     internal int CopyTo(int[] buffer, out bool truncated)
     {
         int depth = Volatile.Read(ref Depth);

@@ -50,8 +50,7 @@ internal static class ScratchProfile
         // operation, its first blocked thread (whose wait may be counted elsewhere).
         AwaitSampler.WarmUp(aggregator);
         var blocked = new ShadowStack(Thread.CurrentThread);
-        blocked.Frames[0] = 1;
-        blocked.Depth = 1;
+        blocked.PushAt(1, 0);
         blocked.WaitsForWorkCountedElsewhere();
         // The sampler adds late ticks to its count with this.
         Interlocked.Add(ref s_lateTicks, 0);

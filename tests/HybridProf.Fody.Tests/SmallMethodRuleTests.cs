@@ -1,7 +1,3 @@
-using System.Reflection;
-using Fody;
-using HybridProf.Fody.Tests.Stress;
-
 namespace HybridProf.Fody.Tests;
 
 /// <summary>
@@ -228,9 +224,9 @@ public class SmallMethodRuleTests
     // Straight-line code of a known size: each step is 8 bytes of IL (ldarg.0, ldc.i4.s, mul, ldc.i4.7, add, starg.s).
     private static string Steps(int count) => string.Join("\n" + new string(' ', 20), Enumerable.Repeat("x = x * 31 + 7;", count));
 
-    private static readonly Lazy<Woven> s_default = new(() => Woven.Build(Source, limit: null));
-    private static readonly Lazy<Woven> s_markEverything = new(() => Woven.Build(Source, limit: "0"));
-    private static readonly Lazy<Woven> s_limit64 = new(() => Woven.Build(Source, limit: "64"));
+    private static readonly Lazy<WovenSource> s_default = new(() => WovenSource.Build(Source, "Rule", limit: null));
+    private static readonly Lazy<WovenSource> s_markEverything = new(() => WovenSource.Build(Source, "Rule", limit: "0"));
+    private static readonly Lazy<WovenSource> s_limit64 = new(() => WovenSource.Build(Source, "Rule", limit: "64"));
 
     [Fact]
     public void A_folded_method_is_absent_and_its_callee_is_under_its_caller()
@@ -305,7 +301,7 @@ public class SmallMethodRuleTests
         Assert.Equal("s", flags["Rule.Shapes.IsLetter"]);
         Assert.Equal("-", flags["Rule.Shapes.Load"]);
         Assert.Equal("-", flags["Rule.Shapes.Apply"]);
-        Assert.Equal("-", flags["Rule.Shapes.Factorial"]);
+        Assert.Equal("g", flags["Rule.Shapes.Factorial"]); // its base case returns at its entry guard
         Assert.Equal("-", flags["Rule.Shapes.Wrapper"]);
         Assert.Equal("-", flags["Rule.Shapes.Inner"]);
         Assert.Equal("a", flags["Rule.Shapes.InnerAsync"]);
@@ -350,66 +346,5 @@ public class SmallMethodRuleTests
     {
         Assert.Equal("Rule.Shapes.AfterAThrow", s_default.Value.Call("AfterAThrow"));
         Assert.Empty(Profiler.CurrentStack());
-    }
-
-    /// <summary>One compiled and woven input: its table's flags by display name and the build's summary line.</summary>
-    private sealed class Woven
-    {
-        private readonly Assembly _assembly;
-
-        private readonly string _path;
-
-        private Woven(Assembly assembly, string path, string summary)
-        {
-            _assembly = assembly;
-            _path = path;
-            Summary = summary;
-            string data = (string)assembly.GetType("HybridProf.Generated.__HybridProfMethodTable")!
-                .GetField("Data", BindingFlags.NonPublic | BindingFlags.Static)!.GetRawConstantValue()!;
-            Flags = data.Split('\n').Skip(1).Select(l => l.Split('\t')).ToDictionary(f => f[2], f => f[1]);
-        }
-
-        public IReadOnlyDictionary<string, string> Flags { get; }
-
-        public string Summary { get; }
-
-        public static Woven Build(string source, string? limit)
-        {
-            string label = limit is null ? "default" : "limit" + limit;
-            string dir = Path.Combine(Path.GetTempPath(), "hybridprof-size-rule", label + "-" + Guid.NewGuid().ToString("N")[..8]);
-            var properties = limit is null ? null : new Dictionary<string, string> { ["HybridProfSmallMethodLimit"] = limit };
-            string path = StressCompiler.Compile(source, dir, "Rule" + label, optimize: true, properties);
-            var weaver = new ModuleWeaver();
-            var result = weaver.ExecuteTestRun(path, runPeVerify: false, assemblyName: "Rule" + label + ".Woven");
-            Assert.Empty(result.Errors);
-            string summary = Assert.Single(result.Messages, m => m.Text.StartsWith("instrumented ", StringComparison.Ordinal)).Text;
-            return new Woven(result.Assembly, result.AssemblyPath, summary);
-        }
-
-        /// <summary>The IL size of a method of Rule.Shapes as woven (a folded method's is its own).</summary>
-        public int CodeSize(string method)
-        {
-            using var module = Mono.Cecil.ModuleDefinition.ReadModule(_path);
-            return module.GetType("Rule.Shapes").Methods.Single(m => m.Name == method).Body.CodeSize;
-        }
-
-        /// <summary>The marker call a woven method of Rule.Shapes begins with.</summary>
-        public string PushCalledBy(string method)
-        {
-            using var module = Mono.Cecil.ModuleDefinition.ReadModule(_path);
-            var shapes = module.GetType("Rule.Shapes");
-            // A lambda by the start of its name, in the class or its closure classes.
-            var body = shapes.Methods.Concat(shapes.NestedTypes.SelectMany(t => t.Methods))
-                .Single(m => m.Name == method || (method.StartsWith('<') && m.Name.StartsWith(method, StringComparison.Ordinal))).Body;
-            return body.Instructions.Select(i => i.Operand).OfType<Mono.Cecil.MethodReference>()
-                .First(m => m.DeclaringType.FullName == "HybridProf.Markers.Marker").Name;
-        }
-
-        public object Invoke(string method, params object[] args) =>
-            _assembly.GetType("Rule.Shapes")!.GetMethod(method, BindingFlags.Public | BindingFlags.Static)!.Invoke(null, args)!;
-
-        public string Call(string method) => (string)Invoke(method);
-
-        public T Call<T>(string method, params object[] args) => (T)Invoke(method, args);
     }
 }

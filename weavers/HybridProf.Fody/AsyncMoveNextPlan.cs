@@ -55,6 +55,8 @@ internal sealed class AsyncMoveNextPlan : IMarkerPlan
 
     public TypeReference StackType => _markers.ShadowStack;
 
+    public EntryGuard? Guard => null;
+
     public void Prepare(MethodBody body, ILProcessor il)
     {
         foreach (var store in body.Instructions.Where(IsSuspendingStateStore).ToList())

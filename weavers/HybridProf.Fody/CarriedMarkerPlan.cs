@@ -28,6 +28,8 @@ internal sealed class CarriedMarkerPlan : IMarkerPlan
 
     public TypeReference StackType => _carriers.Frame;
 
+    public EntryGuard? Guard => null;
+
     public void Prepare(MethodBody body, ILProcessor il)
     {
     }

@@ -10,6 +10,9 @@ internal interface IMarkerPlan
     /// <summary>Type of the local that carries what the entry call returns (the shadow stack, or the frame of contract version 2) to the exit call.</summary>
     TypeReference StackType { get; }
 
+    /// <summary>The checks at the body's start that stay outside the marked part, or null (<see cref="EntryGuard"/>).</summary>
+    EntryGuard? Guard { get; }
+
     /// <summary>Rewrites inside the body before it is wrapped (e.g. hooks at each await).</summary>
     void Prepare(MethodBody body, ILProcessor il);
 

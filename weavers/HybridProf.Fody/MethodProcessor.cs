@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
@@ -46,16 +47,28 @@ internal sealed class MethodProcessor
         if (result is not null)
             Body.Variables.Add(result);
 
-        var firstOriginal = Body.Instructions[0];
+        // With an entry guard, the guard stays before the prologue, outside the try.
+        var guard = _plan.Guard;
+        var firstOriginal = guard?.BodyStart ?? Body.Instructions[0];
+        var guardCode = new HashSet<Instruction>(guard?.Instructions ?? Array.Empty<Instruction>());
+        var exitCopies = guard?.Exits.ToDictionary(exit => exit, exit => CopyRun(il, exit)) ?? new Dictionary<Instruction, List<Instruction>>();
         var finallyStart = il.Create(OpCodes.Ldloc, stack);
         var end = result is null ? il.Create(OpCodes.Ret) : il.Create(OpCodes.Ldloc, result);
 
-        RedirectReturns(il, result, end);
+        RedirectReturns(il, result, end, guardCode);
         CloseOpenEndedHandlers(finallyStart);
 
         // The prologue goes before the try, so a throw inside it can never pop a frame it never pushed.
-        foreach (var instruction in _plan.Prologue(il, stack))
+        var prologue = _plan.Prologue(il, stack).ToList();
+        foreach (var instruction in prologue)
             il.InsertBefore(firstOriginal, instruction);
+        foreach (var instruction in guardCode)
+        {
+            if (instruction.Operand == firstOriginal)
+                instruction.Operand = prologue[0];
+            else if (instruction.Operand is Instruction target && exitCopies.TryGetValue(target, out var copy))
+                instruction.Operand = copy[0];
+        }
 
         il.Append(finallyStart);
         foreach (var instruction in _plan.FinallyAfterLoadingStack(il))
@@ -64,6 +77,8 @@ internal sealed class MethodProcessor
         il.Append(end);
         if (result is not null)
             il.Append(il.Create(OpCodes.Ret));
+        foreach (var instruction in exitCopies.Values.SelectMany(copy => copy))
+            il.Append(instruction);
 
         Body.ExceptionHandlers.Add(new ExceptionHandler(ExceptionHandlerType.Finally)
         {
@@ -75,10 +90,13 @@ internal sealed class MethodProcessor
         Body.OptimizeMacros();
     }
 
-    /// <summary>Each <c>ret</c> becomes <c>stloc result; leave End</c>, edited in place so branches to it and its sequence point stay.</summary>
-    private void RedirectReturns(ILProcessor il, VariableDefinition? result, Instruction end)
+    /// <summary>
+    /// Each <c>ret</c> of the marked part becomes <c>stloc result; leave End</c>, edited in place
+    /// so branches to it and its sequence point stay; the guard's own returns stay as they are.
+    /// </summary>
+    private void RedirectReturns(ILProcessor il, VariableDefinition? result, Instruction end, HashSet<Instruction> guardCode)
     {
-        foreach (var ret in Body.Instructions.Where(i => i.OpCode == OpCodes.Ret).ToList())
+        foreach (var ret in Body.Instructions.Where(i => i.OpCode == OpCodes.Ret && !guardCode.Contains(i)).ToList())
         {
             if (result is null)
             {
@@ -91,6 +109,24 @@ internal sealed class MethodProcessor
                 ret.Operand = result;
                 il.InsertAfter(ret, il.Create(OpCodes.Leave, end));
             }
+        }
+    }
+
+    /// <summary>
+    /// A copy of the run from <paramref name="start"/> to its <c>ret</c> or <c>throw</c>, for a
+    /// guard that returns through code the marked part shares (<see cref="EntryGuard.Exits"/>).
+    /// </summary>
+    private static List<Instruction> CopyRun(ILProcessor il, Instruction start)
+    {
+        var copy = new List<Instruction>();
+        for (var instruction = start; ; instruction = instruction.Next)
+        {
+            var twin = il.Create(OpCodes.Nop);
+            twin.OpCode = instruction.OpCode;
+            twin.Operand = instruction.Operand;
+            copy.Add(twin);
+            if (instruction.OpCode.Code is Code.Ret or Code.Throw)
+                return copy;
         }
     }
 

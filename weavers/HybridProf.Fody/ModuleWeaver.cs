@@ -81,8 +81,22 @@ public sealed partial class ModuleWeaver : BaseModuleWeaver
             ?? new Dictionary<MethodDefinition, FieldDefinition>();
         if (sites is not null)
             sites.ClosureFields = carried;
+        var guarded = new List<int>();
         foreach (var (entry, method) in marked)
-            Weave(entry, method, markers, carried.TryGetValue(method, out var node) ? new CarriedMarkerPlan(markers, carriers!, node, entry.LocalId) : null);
+        {
+            if (carried.TryGetValue(method, out var node))
+            {
+                Weave(entry, method, markers, new CarriedMarkerPlan(markers, carriers!, node, entry.LocalId), guard: null);
+                continue;
+            }
+            var guard = sizeRule.EntryGuardOf(method, entry);
+            if (guard is not null)
+            {
+                guarded.Add(entry.LocalId);
+                WriteDebug($"HybridProf: {entry.DisplayName}: calls that return at its entry guard ({guard.Instructions.Count} instructions) have no frame");
+            }
+            Weave(entry, method, markers, carried: null, guard);
+        }
         foreach (var method in unmarked.Where(carried.ContainsKey))
         {
             try
@@ -97,19 +111,20 @@ public sealed partial class ModuleWeaver : BaseModuleWeaver
 
         int handOvers = sites is null ? 0 : WeaveHandOvers(located.Select(l => l.Method), sites);
 
-        if (small.Count > 0)
-            RecordLeftOut(table, data, small);
+        RecordFlags(table, data, small, guarded);
         RegisterTable(table);
-        WriteMessage(Summary(entries.Count, small.Count, tunedOut, limit, handOvers), MessageImportance.High);
+        WriteMessage(Summary(entries.Count, small.Count, guarded.Count, tunedOut, limit, handOvers), MessageImportance.High);
     }
 
     /// <summary>The one line a build prints: what was marked, what was folded into callers and why.</summary>
-    private string Summary(int listed, int small, int tunedOut, int limit, int handOvers)
+    private string Summary(int listed, int small, int guarded, int tunedOut, int limit, int handOvers)
     {
         // Fody starts the line with "Fody/HybridProf:" itself.
         string line = $"instrumented {WovenCount} of {listed} methods";
         if (small > 0)
             line += $"; {small} small {(small == 1 ? "one" : "ones")} (IL ≤ {limit} bytes, no loop, no call out of sight) folded into {(small == 1 ? "its callers" : "their callers")} (HybridProfSmallMethodLimit=0 instruments them)";
+        if (guarded > 0)
+            line += $"; {guarded} push{(guarded == 1 ? "es its marker" : " their markers")} after {(guarded == 1 ? "its entry guard" : "their entry guards")} (a call that returns there is its caller's time)";
         if (tunedOut > 0)
             line += $"; {tunedOut} left out by the tune list";
         if (handOvers > 0)
@@ -124,7 +139,8 @@ public sealed partial class ModuleWeaver : BaseModuleWeaver
             : SmallMethodRule.DefaultLimit;
 
     /// <param name="carried">The plan of a closure class's method that carries hand-overs (for its own body), else null.</param>
-    private void Weave(TableEntry entry, MethodDefinition method, MarkerReferences markers, IMarkerPlan? carried)
+    /// <param name="guard">The method's entry guard (<see cref="EntryGuard"/>), or null.</param>
+    private void Weave(TableEntry entry, MethodDefinition method, MarkerReferences markers, IMarkerPlan? carried, EntryGuard? guard)
     {
         if ((method.ImplAttributes & StateMachines.RuntimeAsync) != 0)
         {
@@ -134,7 +150,7 @@ public sealed partial class ModuleWeaver : BaseModuleWeaver
 
         try
         {
-            foreach (var (target, plan) in StateMachines.Plans(method, entry.LocalId, markers))
+            foreach (var (target, plan) in StateMachines.Plans(method, entry.LocalId, markers, guard))
                 new MethodProcessor(target, target == method && carried is not null ? carried : plan).Process();
             WovenCount++;
         }

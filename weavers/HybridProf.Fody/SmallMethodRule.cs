@@ -48,7 +48,7 @@ internal sealed class SmallMethodRule
         "System.IntPtr", "System.UIntPtr", "System.Math", "System.MathF", "System.Array", "System.Nullable`1",
         "System.Span`1", "System.ReadOnlySpan`1", "System.Memory`1", "System.ReadOnlyMemory`1", "System.MemoryExtensions",
         "System.Text.StringBuilder", "System.Text.Rune", "System.Globalization.CharUnicodeInfo", "System.Numerics.BitOperations",
-        "System.Runtime.CompilerServices.DefaultInterpolatedStringHandler", "System.Threading.Interlocked",
+        "System.Runtime.CompilerServices.DefaultInterpolatedStringHandler", "System.Threading.Interlocked", "System.Buffers.SearchValues`1",
         "System.Collections.Generic.List`1", "System.Collections.Generic.Dictionary`2", "System.Collections.Generic.HashSet`1",
         "System.Collections.Generic.Stack`1", "System.Collections.Generic.Queue`1", "System.Collections.Generic.KeyValuePair`2",
         "System.Collections.Generic.EqualityComparer`1", "System.Collections.Generic.Comparer`1",
@@ -86,6 +86,19 @@ internal sealed class SmallMethodRule
         if ((method.ImplAttributes & MethodImplAttributes.NoInlining) != 0)
             return "NoInlining";
         return WhyNotSmall(method, UnseenCalleeDepth);
+    }
+
+    /// <summary>
+    /// The checks at the start of a marked method that let its calls return without a frame
+    /// (<see cref="EntryGuard"/>), or null: none for the methods marked whatever their size
+    /// (the limit 0, <c>[Profile]</c> on the method, <c>NoInlining</c>) and none for state machines.
+    /// </summary>
+    public EntryGuard? EntryGuardOf(MethodDefinition method, TableEntry entry)
+    {
+        if (_limit <= 0 || entry.IsPinned || entry.IsStateMachine || !method.HasBody
+            || (method.ImplAttributes & MethodImplAttributes.NoInlining) != 0)
+            return null;
+        return EntryGuard.Find(method, _limit, (call, callee) => IsVisibleOrCheap(call, callee, method, UnseenCalleeDepth));
     }
 
     /// <summary>

@@ -38,12 +38,13 @@ internal static class StateMachines
     /// switch to its logical callers on every resumption); an async iterator: MoveNext only
     /// (the kick-off merely creates the enumerable).
     /// </summary>
-    public static IEnumerable<(MethodDefinition Body, IMarkerPlan Plan)> Plans(MethodDefinition method, int localId, MarkerReferences markers)
+    /// <param name="guard">The entry guard of an ordinary method (<see cref="EntryGuard"/>), or null.</param>
+    public static IEnumerable<(MethodDefinition Body, IMarkerPlan Plan)> Plans(MethodDefinition method, int localId, MarkerReferences markers, EntryGuard? guard = null)
     {
         var (kind, moveNext) = Find(method);
         if (moveNext is null)
         {
-            yield return (method, new SyncMarkerPlan(markers, localId, method));
+            yield return (method, new SyncMarkerPlan(markers, localId, method, guard));
             yield break;
         }
         switch (kind)

@@ -9,6 +9,7 @@ namespace HybridProf.Fody;
 /// <c>frame = Marker.Push(Base + id)</c> on entry, <c>Marker.Pop(frame)</c> in the finally
 /// (marker contract version 3: the frame carries the stack and the depth to restore), or
 /// <c>Marker.PushInlinable</c> in a method the JIT is likely to inline (<see cref="InliningGuess"/>).
+/// An ordinary method's entry guard stays before the push (<see cref="EntryGuard"/>).
 /// </summary>
 internal sealed class SyncMarkerPlan : IMarkerPlan
 {
@@ -16,14 +17,18 @@ internal sealed class SyncMarkerPlan : IMarkerPlan
     private readonly int _localId;
     private readonly MethodReference _push;
 
-    public SyncMarkerPlan(MarkerReferences markers, int localId, MethodDefinition body)
+    /// <param name="guard">The body's entry guard, for an ordinary method (not a state machine's step or kick-off).</param>
+    public SyncMarkerPlan(MarkerReferences markers, int localId, MethodDefinition body, EntryGuard? guard = null)
     {
         _markers = markers;
         _localId = localId;
+        Guard = guard;
         _push = InliningGuess.IsLikelyInlined(body) ? markers.PushInlinable : markers.Push;
     }
 
     public TypeReference StackType => _markers.MarkerFrame;
+
+    public EntryGuard? Guard { get; }
 
     public void Prepare(MethodBody body, ILProcessor il)
     {

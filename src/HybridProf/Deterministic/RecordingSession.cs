@@ -96,7 +96,7 @@ internal sealed class RecordingSession
         }
 
         var timings = CallTree.Summarize(merged, frames, wall, Nanoseconds, timeline, dropped);
-        var metadata = new ProfileMetadata(ProfileMode.Deterministic, 0, TimeSpan.FromSeconds((end - _start) / (double)Stopwatch.Frequency), Program: ProgramName.Current, FoldedMethods: MethodRegistry.FoldedCount);
+        var metadata = new ProfileMetadata(ProfileMode.Deterministic, 0, TimeSpan.FromSeconds((end - _start) / (double)Stopwatch.Frequency), Program: ProgramName.Current, FoldedMethods: MethodRegistry.FoldedCount, GuardedMethods: MethodRegistry.GuardedCount);
         return builder.Build(metadata, timings);
     }
 

@@ -8,7 +8,8 @@ namespace HybridProf.Markers;
 /// <param name="Flags">
 /// Table flags: <c>a</c> async, <c>i</c> iterator, <c>ai</c> both, <c>-</c> none; letters after those
 /// say why it is or is not marked (<c>p</c> pinned by its own <c>[Profile]</c>, <c>s</c> left out
-/// as small, <c>t</c> left out by the tune list), and unknown ones are ignored.
+/// as small, <c>t</c> left out by the tune list, <c>g</c> marked after its entry guard), and
+/// unknown ones are ignored.
 /// </param>
 internal sealed record MethodEntry(string Name, string File, int Line, string Kind, string Flags)
 {
@@ -17,4 +18,7 @@ internal sealed record MethodEntry(string Name, string File, int Line, string Ki
 
     /// <summary>Listed but never marked (small, or named in the tune list): its time is its callers'.</summary>
     public bool IsFolded => Flags.IndexOf('s') >= 0 || Flags.IndexOf('t') >= 0;
+
+    /// <summary>Marked after its entry guard (<c>g</c>): a call that returns at the guard is its caller's time, and not counted.</summary>
+    public bool HasEntryGuard => Flags.IndexOf('g') >= 0;
 }

@@ -18,6 +18,7 @@ public static class MethodRegistry
     private static MethodEntry?[] s_entries = new MethodEntry?[1];
     private static readonly List<string> s_unwoven = new();
     private static int s_folded;
+    private static int s_guarded;
 
     /// <summary>
     /// Called by generated code when an instrumented assembly loads. Part of the binary
@@ -53,7 +54,10 @@ public static class MethodRegistry
             if (!woven && entries.Count > 0)
                 s_unwoven.Add(entries[0].Name);
             foreach (var entry in entries)
+            {
                 s_folded += entry.IsFolded ? 1 : 0;
+                s_guarded += entry.HasEntryGuard ? 1 : 0;
+            }
         }
 
         // The automatic session (HYBRIDPROF_OUTPUT) starts here, on the first table.
@@ -73,6 +77,9 @@ public static class MethodRegistry
 
     /// <summary>Listed methods that have no marker (small, or in the tune list): their time is their callers'.</summary>
     internal static int FoldedCount => Volatile.Read(ref s_folded);
+
+    /// <summary>Marked methods whose calls that return at their entry guard have no frame (flag <c>g</c>).</summary>
+    internal static int GuardedCount => Volatile.Read(ref s_guarded);
 
     /// <summary>A method of each assembly that declared [Profile] but was never woven.</summary>
     internal static IReadOnlyList<string> UnwovenAssemblies

@@ -45,8 +45,11 @@ internal static unsafe class StackByAddress
     // of references in every woven process); a shared slot is still exact (the range check
     // fails), only slower for one of the two threads. Pinned, and the cells in native memory,
     // so that a marker reads both at addresses the JIT compiles in as constants: two loads,
-    // neither waiting for another.
-    private static readonly ShadowStack?[] s_slots = GC.AllocateArray<ShadowStack?>(Enabled ? SlotCount : 0, pinned: true);
+    // neither waiting for another. A slot no thread has published holds s_unpublished, whose
+    // empty machine stack fails the range check, so the marker needs no test for null.
+    // (Never registered, pushed on or sampled: it has no thread.)
+    private static readonly ShadowStack s_unpublished = new(owner: null!);
+    private static readonly ShadowStack[] s_slots = CreateSlots(Enabled ? SlotCount : 0);
     private static readonly nint s_slotsAt = Enabled ? (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(s_slots)) : 0;
     private static readonly nint s_cellsAt = Enabled ? (nint)NativeMemory.AllocZeroed(SlotCount, sizeof(int)) : 0;
 
@@ -59,11 +62,18 @@ internal static unsafe class StackByAddress
     internal static ShadowStack Find(nuint address)
     {
         nint slot = SlotOf(address);
-        var stack = Unsafe.Add(ref Unsafe.AsRef<ShadowStack?>((void*)s_slotsAt), slot);
+        var stack = Unsafe.Add(ref Unsafe.AsRef<ShadowStack>((void*)s_slotsAt), slot);
         int mark = ((int*)s_cellsAt)[slot];
-        if (stack is not null && address - stack.MachineStackLow < stack.MachineStackSize && mark == stack.Mark)
+        if (address - stack.MachineStackLow < stack.MachineStackSize && mark == stack.Mark)
             return stack;
         return FindByThreadLocal(address);
+    }
+
+    private static ShadowStack[] CreateSlots(int count)
+    {
+        var slots = GC.AllocateArray<ShadowStack>(count, pinned: true);
+        Array.Fill(slots, s_unpublished);
+        return slots;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -20,15 +20,31 @@ namespace HybridProf.Model;
 /// Methods of the instrumented assemblies that have no frame of their own (left out as small, or
 /// by the tune list): their time is their callers'. 0 when none or unknown.
 /// </param>
-public sealed record ProfileMetadata(ProfileMode Mode, int RateHz, TimeSpan Duration, long MissedTicks = 0, long Observations = 0, string? Program = null, int FoldedMethods = 0)
+/// <param name="GuardedMethods">
+/// Marked methods whose calls that return at their entry guard have no frame and are not
+/// counted: that time is their callers'. 0 when none or unknown.
+/// </param>
+public sealed record ProfileMetadata(ProfileMode Mode, int RateHz, TimeSpan Duration, long MissedTicks = 0, long Observations = 0, string? Program = null, int FoldedMethods = 0, int GuardedMethods = 0)
 {
-    /// <summary>The line reports print about <see cref="FoldedMethods"/>, or null when there are none.</summary>
-    public string? FoldedNote => FoldedMethods switch
+    /// <summary>The lines reports print about <see cref="FoldedMethods"/> and <see cref="GuardedMethods"/>, or null when there are none.</summary>
+    public string? FoldedNote => (FoldedMethods, GuardedMethods) switch
+    {
+        (0, 0) => null,
+        (_, 0) => FoldedSentence,
+        (0, _) => GuardedSentence,
+        _ => FoldedSentence + "\n" + GuardedSentence,
+    };
+
+    private string? FoldedSentence => FoldedMethods switch
     {
         0 => null,
         1 => "Folded: 1 small instrumented method has no frame of its own; its time is its callers' (HybridProfSmallMethodLimit=0 marks it).",
         _ => FormattableString.Invariant($"Folded: {FoldedMethods} small instrumented methods have no frame of their own; their time is their callers' (HybridProfSmallMethodLimit=0 marks them)."),
     };
+
+    private string GuardedSentence => GuardedMethods == 1
+        ? "Entry guards: 1 method has a frame, and a call, only past the checks at its start; a call that returns there is its caller's time (HybridProfSmallMethodLimit=0 marks it whole)."
+        : FormattableString.Invariant($"Entry guards: {GuardedMethods} methods have a frame, and a call, only past the checks at their start; a call that returns there is its caller's time (HybridProfSmallMethodLimit=0 marks them whole).");
 
     /// <summary>Unit of one weight: "samples" or "nanoseconds".</summary>
     public string Unit => Mode == ProfileMode.Deterministic ? "nanoseconds" : "samples";

@@ -110,7 +110,7 @@ internal sealed class Sampler : IDisposable
     {
         if (_options.Mode == ProfileMode.Wall)
             _awaits.Flush();
-        return _aggregator.Build(new ProfileMetadata(_options.Mode, _options.RateHz, _clock.Elapsed, Interlocked.Read(ref _missedTicks), _aggregator.Observations, ProgramName.Current, MethodRegistry.FoldedCount));
+        return _aggregator.Build(new ProfileMetadata(_options.Mode, _options.RateHz, _clock.Elapsed, Interlocked.Read(ref _missedTicks), _aggregator.Observations, ProgramName.Current, MethodRegistry.FoldedCount, MethodRegistry.GuardedCount));
     }
 
     public void Dispose() => Stop();

@@ -54,7 +54,7 @@ internal static class ScratchProfile
         blocked.WaitsForWorkCountedElsewhere();
         // The sampler adds late ticks to its count with this.
         Interlocked.Add(ref s_lateTicks, 0);
-        var metadata = new ProfileMetadata(mode, rateHz, TimeSpan.FromSeconds(1), Interlocked.Read(ref s_lateTicks), aggregator.Observations, ProgramName.Current, MethodRegistry.FoldedCount);
+        var metadata = new ProfileMetadata(mode, rateHz, TimeSpan.FromSeconds(1), Interlocked.Read(ref s_lateTicks), aggregator.Observations, ProgramName.Current, MethodRegistry.FoldedCount, MethodRegistry.GuardedCount);
         return aggregator.Build(metadata);
     }
 }

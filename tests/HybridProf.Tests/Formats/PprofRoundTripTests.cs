@@ -24,11 +24,13 @@ public class PprofRoundTripTests
     [Theory]
     [InlineData(ProfileMode.Cpu)]
     [InlineData(ProfileMode.Deterministic)]
-    public void The_number_of_folded_methods_round_trips(ProfileMode mode)
+    public void The_numbers_of_folded_and_guarded_methods_round_trip(ProfileMode mode)
     {
         var shop = SampleProfiles.Shop(mode);
-        var profile = new Profile(shop.Frames, shop.Threads, shop.Stacks, shop.Metadata with { FoldedMethods = 42 }, shop.Timings);
-        Assert.Equal(42, RoundTrip(profile).Metadata.FoldedMethods);
+        var profile = new Profile(shop.Frames, shop.Threads, shop.Stacks, shop.Metadata with { FoldedMethods = 42, GuardedMethods = 7 }, shop.Timings);
+        var read = RoundTrip(profile).Metadata;
+        Assert.Equal(42, read.FoldedMethods);
+        Assert.Equal(7, read.GuardedMethods);
     }
 
     [Fact]

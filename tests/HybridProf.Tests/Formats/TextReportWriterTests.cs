@@ -34,6 +34,23 @@ public class TextReportWriterTests
     }
 
     [Fact]
+    public void Methods_marked_after_their_entry_guard_get_a_line_of_their_own()
+    {
+        foreach (var mode in new[] { ProfileMode.Cpu, ProfileMode.Deterministic })
+        {
+            var shop = SampleProfiles.Shop(mode);
+            var guarded = new Profile(shop.Frames, shop.Threads, shop.Stacks, shop.Metadata with { FoldedMethods = 7, GuardedMethods = 3 }, shop.Timings);
+            string notes = "Folded: 7 small instrumented methods have no frame of their own; their time is their callers' (HybridProfSmallMethodLimit=0 marks them).\n"
+                + "Entry guards: 3 methods have a frame, and a call, only past the checks at their start; a call that returns there is its caller's time (HybridProfSmallMethodLimit=0 marks them whole).\n";
+            Assert.Contains(notes, TextReportWriter.Render(guarded));
+            var guardsOnly = new Profile(shop.Frames, shop.Threads, shop.Stacks, shop.Metadata with { GuardedMethods = 1 }, shop.Timings);
+            string report = TextReportWriter.Render(guardsOnly);
+            Assert.Contains("Entry guards: 1 method has a frame, and a call, only past the checks at its start;", report);
+            Assert.DoesNotContain("Folded:", report);
+        }
+    }
+
+    [Fact]
     public void Rows_are_sorted_by_own_weight_then_name()
     {
         var profile = SampleProfiles.FromCollapsed(("main;b", 5), ("main;a", 5), ("main;c", 9), ("main", 1));

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using HybridProf.Markers;
 using HybridProf.Tests.TestSupport;
 
@@ -29,6 +30,33 @@ public class StackByAddressTests
         for (int i = 0; i < 3; i++)
             Assert.Same(own, FindFromHere());
         Assert.True(own.MachineStackSize > 0);
+    }
+
+    [Fact]
+    public unsafe void An_address_in_no_threads_machine_stack_finds_the_callers_stack_by_thread_local_read()
+    {
+        // Elsewhere the markers use the thread-local read alone (the first test checks that).
+        if (!OperatingSystem.IsLinux())
+            return;
+        // Native memory lies in no thread's machine stack: its slot holds the unpublished
+        // stand-in, or a stack whose range does not hold it, and it is never published.
+        void* outside = NativeMemory.Alloc(1);
+        try
+        {
+            var found = new ShadowStack[2];
+            var other = new Thread(() => found[1] = StackByAddress.Find((nuint)outside));
+            other.Start();
+            other.Join();
+            found[0] = StackByAddress.Find((nuint)outside);
+            Assert.Same(ShadowStack.Current, found[0]);
+            Assert.Same(ShadowStack.Current, StackByAddress.Find((nuint)outside));
+            Assert.NotSame(found[0], found[1]);
+            Assert.Same(other, found[1].Owner);
+        }
+        finally
+        {
+            NativeMemory.Free(outside);
+        }
     }
 
     [Fact]

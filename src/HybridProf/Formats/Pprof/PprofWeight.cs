@@ -22,11 +22,12 @@ internal sealed class PprofWeight
     private readonly long _missedTicks;
     private readonly long _observations;
     private readonly int _foldedMethods;
+    private readonly int _guardedMethods;
     private readonly string? _program;
 
-    private PprofWeight(int index, long scale, ProfileMode mode, int? rateHz, long missedTicks, long observations, int foldedMethods, string? program)
+    private PprofWeight(int index, long scale, ProfileMode mode, int? rateHz, long missedTicks, long observations, (int Folded, int Guarded) methods, string? program)
     {
-        _foldedMethods = foldedMethods;
+        (_foldedMethods, _guardedMethods) = methods;
         _program = program;
         _observations = observations;
         _index = index;
@@ -75,7 +76,8 @@ internal sealed class PprofWeight
         long missed = long.TryParse(Field(comment, "missed_ticks"), NumberStyles.None, CultureInfo.InvariantCulture, out long t) ? t : 0;
         long observations = long.TryParse(Field(comment, "observations"), NumberStyles.None, CultureInfo.InvariantCulture, out long o) ? o : 0;
         int folded = int.TryParse(Field(comment, "folded_methods"), NumberStyles.None, CultureInfo.InvariantCulture, out int f) ? f : 0;
-        return new PprofWeight(index, scale, mode, rate, missed, observations, folded, string.IsNullOrEmpty(program) ? null : program);
+        int guarded = int.TryParse(Field(comment, "guarded_methods"), NumberStyles.None, CultureInfo.InvariantCulture, out int g) ? g : 0;
+        return new PprofWeight(index, scale, mode, rate, missed, observations, (folded, guarded), string.IsNullOrEmpty(program) ? null : program);
     }
 
     /// <summary>The sample's weight in the model's unit (may be zero or negative: the caller skips those).</summary>
@@ -94,7 +96,8 @@ internal sealed class PprofWeight
         _missedTicks,
         _observations,
         _program,
-        _foldedMethods);
+        _foldedMethods,
+        _guardedMethods);
 
     private static long NanosPer(string unit) => unit switch
     {

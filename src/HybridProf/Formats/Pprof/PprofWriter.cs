@@ -89,7 +89,7 @@ public sealed class PprofWriter : IProfileWriter
     }
 
     internal static string Comment(ProfileMetadata metadata) =>
-        FormattableString.Invariant($"{CommentPrefix}mode={metadata.Mode.ToString().ToLowerInvariant()} rate_hz={metadata.RateHz} missed_ticks={metadata.MissedTicks} observations={metadata.Observations} folded_methods={metadata.FoldedMethods}");
+        FormattableString.Invariant($"{CommentPrefix}mode={metadata.Mode.ToString().ToLowerInvariant()} rate_hz={metadata.RateHz} missed_ticks={metadata.MissedTicks} observations={metadata.Observations} folded_methods={metadata.FoldedMethods} guarded_methods={metadata.GuardedMethods}");
 
     private static ProtoWriter ValueType(PprofStrings strings, string type, string unit)
     {

@@ -1,0 +1,193 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+using Mono.Collections.Generic;
+
+namespace HybridProf.Fody;
+
+/// <summary>
+/// The entry guard of a marked method: the checks at its start that can return (or throw) at
+/// once, before the method's real work (<c>if (text.Length == 0) return false;</c>,
+/// <c>if (!Enabled) return 0;</c>). The marker is pushed where the guard lets the call through,
+/// so a call that returns at its guard has no frame: its few instructions count to the caller,
+/// as a small method's do (<see cref="SmallMethodRule"/>), and as a native profiler shows a
+/// function whose guard the compiler inlined into its callers (partial inlining).
+/// <para>
+/// The guard is the longest prefix of the body, at most the size rule's limit in bytes, that
+/// is straight-line (no branch back, no instruction reached from further on), outside every
+/// exception handler, calls only what the size rule calls visible or cheap, and ends where the
+/// evaluation stack is empty and every way out of it that does not return goes to that one
+/// point. Its ways out that do return are either inside it or a short run of instructions
+/// ending in <c>ret</c> or <c>throw</c> further on (often the method's shared
+/// <c>return result;</c>), which the weaver copies next to the guard, because the original
+/// is inside the marked part.
+/// </para>
+/// </summary>
+internal sealed class EntryGuard
+{
+    /// <summary>Longest run further on that a guard may return through (copied once per guard).</summary>
+    internal const int MaxExitLength = 6;
+
+    private EntryGuard(IReadOnlyList<Instruction> instructions, Instruction bodyStart, IReadOnlyList<Instruction> exits)
+    {
+        Instructions = instructions;
+        BodyStart = bodyStart;
+        Exits = exits;
+    }
+
+    /// <summary>The guard's instructions, in order: they stay outside the marked part.</summary>
+    public IReadOnlyList<Instruction> Instructions { get; }
+
+    /// <summary>Where the marked part begins: the marker is pushed just before it.</summary>
+    public Instruction BodyStart { get; }
+
+    /// <summary>Starts of the runs further on that the guard returns through.</summary>
+    public IReadOnlyList<Instruction> Exits { get; }
+
+    /// <param name="isCheapCall">Whether the guard may make this call (the size rule's test).</param>
+    public static EntryGuard? Find(MethodDefinition method, int limit, Func<Instruction, MethodReference, bool> isCheapCall)
+    {
+        if (!method.HasBody || limit <= 0)
+            return null;
+        var body = method.Body;
+        var code = body.Instructions;
+        var sources = BranchSources(code);
+        int firstHandled = FirstInHandler(body);
+
+        // The longest prefix whose instructions may all be in a guard.
+        int longest = 0;
+        int size = 0;
+        while (longest < code.Count && longest < firstHandled)
+        {
+            var instruction = code[longest];
+            size += instruction.GetSize();
+            if (size > limit || !MayBeInGuard(instruction, isCheapCall)
+                || (sources.TryGetValue(instruction, out var from) && from.Any(s => s >= longest || longest == 0)))
+                break;
+            longest++;
+        }
+
+        // The longest guard within it that ends at a point the marked part can start from.
+        for (int end = longest; end > 0; end--)
+        {
+            if (TryEndAt(code, end, sources, isCheapCall) is { } exits)
+                return new EntryGuard(code.Take(end).ToList(), code[end], exits);
+        }
+        return null;
+    }
+
+    /// <summary>The exits a guard of <c>code[0..end)</c> returns through, or null when it cannot end there.</summary>
+    private static List<Instruction>? TryEndAt(Collection<Instruction> code, int end, Dictionary<Instruction, List<int>> sources, Func<Instruction, MethodReference, bool> isCheapCall)
+    {
+        var bodyStart = code[end];
+        // The marker goes between two whole instructions, into a body the guard reaches with an empty stack.
+        if (code[end - 1].OpCode.OpCodeType == OpCodeType.Prefix)
+            return null;
+        var depths = StackDepths.Before(code, end, bodyStart);
+        if (depths is null || !depths.TryGetValue(bodyStart, out int atStart) || atStart != 0)
+            return null;
+        var exits = new List<Instruction>();
+        bool returns = false;
+        for (int i = 0; i < end; i++)
+        {
+            var instruction = code[i];
+            if (instruction.OpCode.Code == Code.Ret && depths.ContainsKey(instruction))
+                returns = true;
+            foreach (var target in Targets(instruction))
+            {
+                int index = code.IndexOf(target);
+                if (index < end || target == bodyStart)
+                    continue;
+                if (ShortExitEnd(code, index, isCheapCall) is not { } last)
+                    return null;
+                returns |= last == Code.Ret;
+                if (!exits.Contains(target))
+                    exits.Add(target);
+            }
+        }
+        // Some call must return early (a guard that only throws saves nothing), and the
+        // marked part must be reachable from the guard only at its start.
+        if (!returns)
+            return null;
+        for (int i = end + 1; i < code.Count; i++)
+        {
+            if (sources.TryGetValue(code[i], out var from) && from.Any(s => s < end))
+            {
+                if (!exits.Contains(code[i]))
+                    return null;
+            }
+        }
+        return exits;
+    }
+
+    /// <summary>
+    /// How a run from <paramref name="start"/> with no branch and nothing costly ends (<c>ret</c>
+    /// or <c>throw</c>), or null when there is no such run of at most <see cref="MaxExitLength"/> instructions.
+    /// </summary>
+    private static Code? ShortExitEnd(Collection<Instruction> code, int start, Func<Instruction, MethodReference, bool> isCheapCall)
+    {
+        for (int i = start; i < code.Count && i < start + MaxExitLength; i++)
+        {
+            var instruction = code[i];
+            if (instruction.OpCode.Code is Code.Ret or Code.Throw)
+                return instruction.OpCode.Code;
+            if (instruction.OpCode.FlowControl is FlowControl.Branch or FlowControl.Cond_Branch
+                || !MayBeInGuard(instruction, isCheapCall))
+                return null;
+        }
+        return null;
+    }
+
+    private static bool MayBeInGuard(Instruction instruction, Func<Instruction, MethodReference, bool> isCheapCall)
+    {
+        switch (instruction.OpCode.Code)
+        {
+            case Code.Localloc or Code.Switch or Code.Jmp or Code.Calli or Code.Tail or Code.Leave or Code.Leave_S
+                or Code.Endfinally or Code.Endfilter or Code.Rethrow or Code.Ldftn or Code.Ldvirtftn:
+                return false;
+        }
+        if (SmallMethodRule.BranchesBack(instruction))
+            return false;
+        return instruction.Operand is not MethodReference callee || isCheapCall(instruction, callee);
+    }
+
+    private static IEnumerable<Instruction> Targets(Instruction instruction) => instruction.Operand switch
+    {
+        Instruction target => new[] { target },
+        Instruction[] targets => targets,
+        _ => Array.Empty<Instruction>(),
+    };
+
+    /// <summary>For each branch target, the indexes of the instructions that branch to it.</summary>
+    private static Dictionary<Instruction, List<int>> BranchSources(Collection<Instruction> code)
+    {
+        var sources = new Dictionary<Instruction, List<int>>();
+        for (int i = 0; i < code.Count; i++)
+        {
+            foreach (var target in Targets(code[i]))
+            {
+                if (!sources.TryGetValue(target, out var list))
+                    sources[target] = list = new List<int>();
+                list.Add(i);
+            }
+        }
+        return sources;
+    }
+
+    /// <summary>Index of the first instruction inside a protected region or handler, or the count when there is none.</summary>
+    private static int FirstInHandler(MethodBody body)
+    {
+        int first = body.Instructions.Count;
+        foreach (var handler in body.ExceptionHandlers)
+        {
+            foreach (var start in new[] { handler.TryStart, handler.HandlerStart, handler.FilterStart })
+            {
+                if (start is not null)
+                    first = Math.Min(first, body.Instructions.IndexOf(start));
+            }
+        }
+        return first;
+    }
+}

@@ -1,0 +1,91 @@
+using System.Collections.Generic;
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+using Mono.Collections.Generic;
+
+namespace HybridProf.Fody;
+
+/// <summary>
+/// The evaluation stack's depth before each instruction of a straight-line start of a body,
+/// for <see cref="EntryGuard"/>: a try block (the marked part) may only begin where the stack is empty.
+/// </summary>
+internal static class StackDepths
+{
+    /// <summary>
+    /// Depth before each reachable instruction of <c>code[0..end)</c>, and before
+    /// <paramref name="next"/> as the prefix reaches it; null when the prefix branches back, or
+    /// two ways into one instruction disagree.
+    /// </summary>
+    public static Dictionary<Instruction, int>? Before(Collection<Instruction> code, int end, Instruction next)
+    {
+        var depths = new Dictionary<Instruction, int> { [code[0]] = 0 };
+        for (int i = 0; i < end; i++)
+        {
+            var instruction = code[i];
+            if (!depths.TryGetValue(instruction, out int depth))
+                continue; // only reached by branches from further on: not in a guard
+            int after = depth - Pops(instruction, depth) + Pushes(instruction);
+            if (after < 0)
+                return null;
+            if (instruction.Operand is Instruction target && !Reach(depths, target, after, code, i))
+                return null;
+            if (instruction.OpCode.FlowControl is FlowControl.Branch or FlowControl.Return or FlowControl.Throw)
+                continue;
+            if (!Reach(depths, i + 1 < end ? code[i + 1] : next, after, code, i))
+                return null;
+        }
+        return depths;
+    }
+
+    private static bool Reach(Dictionary<Instruction, int> depths, Instruction target, int depth, Collection<Instruction> code, int from)
+    {
+        if (code.IndexOf(target) <= from)
+            return false;
+        if (depths.TryGetValue(target, out int known))
+            return known == depth;
+        depths[target] = depth;
+        return true;
+    }
+
+    private static int Pops(Instruction instruction, int depth)
+    {
+        switch (instruction.OpCode.StackBehaviourPop)
+        {
+            case StackBehaviour.Pop0:
+                return 0;
+            case StackBehaviour.Pop1 or StackBehaviour.Popi or StackBehaviour.Popref:
+                return 1;
+            case StackBehaviour.Pop1_pop1 or StackBehaviour.Popi_pop1 or StackBehaviour.Popi_popi or StackBehaviour.Popi_popi8
+                or StackBehaviour.Popi_popr4 or StackBehaviour.Popi_popr8 or StackBehaviour.Popref_pop1 or StackBehaviour.Popref_popi:
+                return 2;
+            case StackBehaviour.Popi_popi_popi or StackBehaviour.Popref_popi_popi or StackBehaviour.Popref_popi_popi8
+                or StackBehaviour.Popref_popi_popr4 or StackBehaviour.Popref_popi_popr8 or StackBehaviour.Popref_popi_popref:
+                return 3;
+            case StackBehaviour.PopAll:
+                return depth;
+            default: // Varpop: calls and ret
+                if (instruction.Operand is MethodReference method)
+                {
+                    int arguments = method.Parameters.Count;
+                    return instruction.OpCode.Code != Code.Newobj && method.HasThis && !method.ExplicitThis ? arguments + 1 : arguments;
+                }
+                return instruction.OpCode.Code == Code.Ret ? depth : 0;
+        }
+    }
+
+    private static int Pushes(Instruction instruction)
+    {
+        switch (instruction.OpCode.StackBehaviourPush)
+        {
+            case StackBehaviour.Push0:
+                return 0;
+            case StackBehaviour.Push1_push1:
+                return 2;
+            case StackBehaviour.Varpush:
+                return instruction.Operand is MethodReference method
+                    && (instruction.OpCode.Code == Code.Newobj || method.ReturnType.MetadataType != MetadataType.Void) ? 1 : 0;
+            default:
+                return 1;
+        }
+    }
+}

@@ -13,7 +13,8 @@ namespace MarkdigWorkload;
 /// corpus once. The warm-up passes (20 by default) run first, untimed, so that the timed passes
 /// measure the steady state a long-running app is in, not the JIT's tier-up (which a woven build
 /// reaches later: docs/benchmarks.md says how much). Prints <c>elapsed_ms=…</c>, the time of the
-/// timed passes only, <c>warmup_ms=…</c>, and a check of the HTML that the plain and woven builds must agree on.
+/// timed passes only, <c>median_pass_ms=…</c>, the median of their times, <c>warmup_ms=…</c>,
+/// and a check of the HTML that the plain and woven builds must agree on.
 /// <c>MarkdigWorkload --write DIR</c> writes the corpus and its HTML into DIR instead, to look at.
 /// </summary>
 public static class Program
@@ -45,25 +46,32 @@ public static class Program
 
         var watch = Stopwatch.StartNew();
         MarkdownPipeline pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
-        Render(corpus, pipeline, warmUp);
+        Render(corpus, pipeline, warmUp, passTimes: null);
         double warmUpElapsed = watch.Elapsed.TotalMilliseconds;
 
         watch.Restart();
-        var (check, html) = Render(corpus, pipeline, passes);
+        var passTimes = new double[passes];
+        var (check, html) = Render(corpus, pipeline, passes, passTimes);
         double elapsed = watch.Elapsed.TotalMilliseconds;
+        Array.Sort(passTimes);
 
         Console.WriteLine(FormattableString.Invariant(
-            $"elapsed_ms={elapsed:0.0} warmup_ms={warmUpElapsed:0.0} passes={passes} documents={corpus.Length} markdown_chars={bytes} html_chars={html} check={check:x16}"));
+            $"elapsed_ms={elapsed:0.0} median_pass_ms={passTimes[passes / 2]:0.000} warmup_ms={warmUpElapsed:0.0} passes={passes} documents={corpus.Length} markdown_chars={bytes} html_chars={html} check={check:x16}"));
         return 0;
     }
 
-    /// <summary>Renders the corpus <paramref name="passes"/> times; the last pass's check and HTML length.</summary>
-    private static (ulong Check, long Html) Render(string[] corpus, MarkdownPipeline pipeline, int passes)
+    /// <summary>
+    /// Renders the corpus <paramref name="passes"/> times; the last pass's check and HTML length.
+    /// Each pass's time goes into <paramref name="passTimes"/> when given: their median is the
+    /// steady state's figure that a slow spell of the machine during a few passes does not move.
+    /// </summary>
+    private static (ulong Check, long Html) Render(string[] corpus, MarkdownPipeline pipeline, int passes, double[]? passTimes)
     {
         ulong check = 0;
         long html = 0;
         for (int pass = 0; pass < passes; pass++)
         {
+            long start = Stopwatch.GetTimestamp();
             check = 14695981039346656037UL;
             html = 0;
             foreach (string document in corpus)
@@ -72,6 +80,8 @@ public static class Program
                 html += output.Length;
                 check = Fnv1a(check, output);
             }
+            if (passTimes is not null)
+                passTimes[pass] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         }
         return (check, html);
     }

@@ -8,13 +8,8 @@ namespace HybridProf.Fody.Tests;
 /// </summary>
 public class EntryGuardTests
 {
-    private const string Source = """
-        using System;
-        using System.Collections.Generic;
-        using System.Threading.Tasks;
-        using HybridProf;
-
-        [assembly: Profile]
+    private static readonly string Source = $$"""
+        {{WovenSource.Preamble}}
 
         namespace Guard
         {
@@ -47,24 +42,11 @@ public class EntryGuardTests
 
             public static class Shapes
             {
-                public static string Outer(int x)
-                {
-                    string seen = "";
-                    for (int i = 0; i < 1; i++)
-                        seen = Guarded(x);
-                    return seen;
-                }
+                {{Via("Guarded")}}
 
                 // Marked (a loop); returns at its guard when x <= 0.
                 private static string Guarded(int x)
-                {
-                    if (x <= 0)
-                        return Inner();
-                    string seen = "";
-                    for (int i = 0; i < x; i++)
-                        seen = Inner();
-                    return seen;
-                }
+                {{ReturnsEarlyWhen("x <= 0")}}
 
                 // Marked (a loop and a call out of sight).
                 public static string Inner()
@@ -75,13 +57,7 @@ public class EntryGuardTests
                     return seen;
                 }
 
-                public static string ViaSharedExit(int x)
-                {
-                    string seen = "";
-                    for (int i = 0; i < 1; i++)
-                        seen = SharedExit(x);
-                    return seen;
-                }
+                {{Via("SharedExit")}}
 
                 // The guard returns through the same `return` as the loop: the weaver copies it.
                 private static string SharedExit(int x)
@@ -95,24 +71,11 @@ public class EntryGuardTests
                     return seen + ": " + Inner();
                 }
 
-                public static string ViaOutOfSightGuard(int x)
-                {
-                    string seen = "";
-                    for (int i = 0; i < 1; i++)
-                        seen = OutOfSightGuard(x);
-                    return seen;
-                }
+                {{Via("OutOfSightGuard")}}
 
                 // Its check calls code out of sight: no guard, every call has a frame.
                 private static string OutOfSightGuard(int x)
-                {
-                    if (x <= 0 && Environment.GetEnvironmentVariable("GUARD_TEST_UNSET") is null)
-                        return Inner();
-                    string seen = "";
-                    for (int i = 0; i < x; i++)
-                        seen = Inner();
-                    return seen;
-                }
+                {{ReturnsEarlyWhen("x <= 0 && Environment.GetEnvironmentVariable(\"GUARD_TEST_UNSET\") is null")}}
 
                 public static string AfterAThrowInAGuard()
                 {
@@ -142,13 +105,7 @@ public class EntryGuardTests
                     return sum;
                 }
 
-                public static string ViaLoopAtTheStart(int x)
-                {
-                    string seen = "";
-                    for (int i = 0; i < 1; i++)
-                        seen = LoopAtTheStart(x);
-                    return seen;
-                }
+                {{Via("LoopAtTheStart")}}
 
                 // The marked part starts with a loop's first instruction, which the loop branches back to.
                 private static string LoopAtTheStart(int x)
@@ -165,25 +122,12 @@ public class EntryGuardTests
                     return seen;
                 }
 
-                public static string ViaPinned(int x)
-                {
-                    string seen = "";
-                    for (int i = 0; i < 1; i++)
-                        seen = Pinned(x);
-                    return seen;
-                }
+                {{Via("Pinned")}}
 
                 // [Profile] on the method: every call has its frame.
                 [Profile]
                 private static string Pinned(int x)
-                {
-                    if (x <= 0)
-                        return Inner();
-                    string seen = "";
-                    for (int i = 0; i < x; i++)
-                        seen = Inner();
-                    return seen;
-                }
+                {{ReturnsEarlyWhen("x <= 0")}}
 
                 public static string ViaCounter(int count) => new Counter(count).Drain();
 
@@ -207,14 +151,22 @@ public class EntryGuardTests
         }
         """;
 
+    // A caller with a loop (so it keeps its own frame) that calls the method once and returns what it saw.
+    private static string Via(string method) =>
+        $"public static string Via{method}(int x) {{ string seen = \"\"; for (int i = 0; i < 1; i++) seen = {method}(x); return seen; }}";
+
+    // A body that returns Inner()'s stack at once when the condition holds, else loops (so it stays marked).
+    private static string ReturnsEarlyWhen(string condition) =>
+        $"{{ if ({condition}) return Inner(); string seen = \"\"; for (int i = 0; i < x; i++) seen = Inner(); return seen; }}";
+
     private static readonly Lazy<WovenSource> s_default = new(() => WovenSource.Build(Source, "Guard", limit: null));
     private static readonly Lazy<WovenSource> s_markEverything = new(() => WovenSource.Build(Source, "Guard", limit: "0"));
 
     [Fact]
     public void A_call_that_returns_at_the_guard_has_no_frame_and_one_that_passes_it_has()
     {
-        Assert.Equal("Guard.Shapes.Outer > Guard.Shapes.Inner", s_default.Value.Call<string>("Outer", 0));
-        Assert.Equal("Guard.Shapes.Outer > Guard.Shapes.Guarded > Guard.Shapes.Inner", s_default.Value.Call<string>("Outer", 2));
+        Assert.Equal("Guard.Shapes.ViaGuarded > Guard.Shapes.Inner", s_default.Value.Call<string>("ViaGuarded", 0));
+        Assert.Equal("Guard.Shapes.ViaGuarded > Guard.Shapes.Guarded > Guard.Shapes.Inner", s_default.Value.Call<string>("ViaGuarded", 2));
         Assert.Empty(Profiler.CurrentStack());
     }
 
@@ -265,7 +217,7 @@ public class EntryGuardTests
     {
         Assert.Equal("Guard.Shapes.ViaPinned > Guard.Shapes.Pinned > Guard.Shapes.Inner", s_default.Value.Call<string>("ViaPinned", 0));
         Assert.Equal("p", s_default.Value.Flags["Guard.Shapes.Pinned"]);
-        Assert.Equal("Guard.Shapes.Outer > Guard.Shapes.Guarded > Guard.Shapes.Inner", s_markEverything.Value.Call<string>("Outer", 0));
+        Assert.Equal("Guard.Shapes.ViaGuarded > Guard.Shapes.Guarded > Guard.Shapes.Inner", s_markEverything.Value.Call<string>("ViaGuarded", 0));
         Assert.DoesNotContain(s_markEverything.Value.Flags, f => f.Value.Contains('g'));
         Assert.DoesNotContain("entry guard", s_markEverything.Value.Summary);
     }

@@ -9,12 +9,7 @@ namespace HybridProf.Fody.Tests;
 public class SmallMethodRuleTests
 {
     private static readonly string Source = $$"""
-        using System;
-        using System.Collections.Generic;
-        using System.Threading.Tasks;
-        using HybridProf;
-
-        [assembly: Profile]
+        {{WovenSource.Preamble}}
 
         namespace Rule
         {

@@ -11,6 +11,9 @@ namespace HybridProf.Fody.Tests;
 /// </summary>
 internal sealed class WovenSource
 {
+    /// <summary>What every source starts with: the usings its code needs, and the whole assembly profiled.</summary>
+    public const string Preamble = "using System;\nusing System.Collections.Generic;\nusing System.Threading.Tasks;\nusing HybridProf;\n\n[assembly: Profile]\n";
+
     private readonly Assembly _assembly;
 
     private readonly string _path;

@@ -54,7 +54,8 @@ internal sealed class EntryGuard
         var body = method.Body;
         var code = body.Instructions;
         var sources = BranchSources(code);
-        int firstHandled = FirstInHandler(body);
+        var handled = InHandlers(body);
+        int firstHandled = Array.IndexOf(handled, true) is int first and >= 0 ? first : code.Count;
 
         // The longest prefix whose instructions may all be in a guard.
         int longest = 0;
@@ -72,14 +73,14 @@ internal sealed class EntryGuard
         // The longest guard within it that ends at a point the marked part can start from.
         for (int end = longest; end > 0; end--)
         {
-            if (TryEndAt(code, end, sources, isCheapCall) is { } exits)
+            if (TryEndAt(code, end, handled, isCheapCall) is { } exits)
                 return new EntryGuard(code.Take(end).ToList(), code[end], exits);
         }
         return null;
     }
 
     /// <summary>The exits a guard of <c>code[0..end)</c> returns through, or null when it cannot end there.</summary>
-    private static List<Instruction>? TryEndAt(Collection<Instruction> code, int end, Dictionary<Instruction, List<int>> sources, Func<Instruction, MethodReference, bool> isCheapCall)
+    private static List<Instruction>? TryEndAt(Collection<Instruction> code, int end, bool[] handled, Func<Instruction, MethodReference, bool> isCheapCall)
     {
         var bodyStart = code[end];
         // The marker goes between two whole instructions, into a body the guard reaches with an empty stack.
@@ -100,35 +101,26 @@ internal sealed class EntryGuard
                 int index = code.IndexOf(target);
                 if (index < end || target == bodyStart)
                     continue;
-                if (ShortExitEnd(code, index, isCheapCall) is not { } last)
+                // Any other way out of the guard (into the middle of the marked part) ends no guard here.
+                if (ShortExitEnd(code, index, handled, isCheapCall) is not { } last)
                     return null;
                 returns |= last == Code.Ret;
                 if (!exits.Contains(target))
                     exits.Add(target);
             }
         }
-        // Some call must return early (a guard that only throws saves nothing), and the
-        // marked part must be reachable from the guard only at its start.
-        if (!returns)
-            return null;
-        for (int i = end + 1; i < code.Count; i++)
-        {
-            if (sources.TryGetValue(code[i], out var from) && from.Any(s => s < end))
-            {
-                if (!exits.Contains(code[i]))
-                    return null;
-            }
-        }
-        return exits;
+        // Some call must return early: a guard that can only throw saves nothing.
+        return returns ? exits : null;
     }
 
     /// <summary>
     /// How a run from <paramref name="start"/> with no branch and nothing costly ends (<c>ret</c>
-    /// or <c>throw</c>), or null when there is no such run of at most <see cref="MaxExitLength"/> instructions.
+    /// or <c>throw</c>), or null when there is no such run of at most <see cref="MaxExitLength"/>
+    /// instructions outside every exception handler (its copy will be outside them).
     /// </summary>
-    private static Code? ShortExitEnd(Collection<Instruction> code, int start, Func<Instruction, MethodReference, bool> isCheapCall)
+    private static Code? ShortExitEnd(Collection<Instruction> code, int start, bool[] handled, Func<Instruction, MethodReference, bool> isCheapCall)
     {
-        for (int i = start; i < code.Count && i < start + MaxExitLength; i++)
+        for (int i = start; i < code.Count && i < start + MaxExitLength && !handled[i]; i++)
         {
             var instruction = code[i];
             if (instruction.OpCode.Code is Code.Ret or Code.Throw)
@@ -176,18 +168,27 @@ internal sealed class EntryGuard
         return sources;
     }
 
-    /// <summary>Index of the first instruction inside a protected region or handler, or the count when there is none.</summary>
-    private static int FirstInHandler(MethodBody body)
+    /// <summary>For each instruction, whether it lies in a protected region, a filter or a handler.</summary>
+    private static bool[] InHandlers(MethodBody body)
     {
-        int first = body.Instructions.Count;
+        var code = body.Instructions;
+        var inside = new bool[code.Count];
         foreach (var handler in body.ExceptionHandlers)
         {
-            foreach (var start in new[] { handler.TryStart, handler.HandlerStart, handler.FilterStart })
-            {
-                if (start is not null)
-                    first = Math.Min(first, body.Instructions.IndexOf(start));
-            }
+            Mark(handler.TryStart, handler.TryEnd);
+            Mark(handler.FilterStart, handler.HandlerStart);
+            Mark(handler.HandlerStart, handler.HandlerEnd);
         }
-        return first;
+        return inside;
+
+        // [start, end); a null end (Cecil's "to the end of the method") runs to the last instruction.
+        void Mark(Instruction? start, Instruction? end)
+        {
+            if (start is null)
+                return;
+            int to = end is null ? code.Count : code.IndexOf(end);
+            for (int i = code.IndexOf(start); i < to; i++)
+                inside[i] = true;
+        }
     }
 }

@@ -122,6 +122,16 @@ public class EntryGuardTests
                     return seen;
                 }
 
+                {{Via("Down")}}
+
+                // Calls itself: no entry guard, so its base case keeps its frame.
+                private static string Down(int x)
+                {
+                    if (x <= 0)
+                        return Inner();
+                    return Down(x - 1);
+                }
+
                 {{Via("Pinned")}}
 
                 // [Profile] on the method: every call has its frame.
@@ -210,6 +220,13 @@ public class EntryGuardTests
     {
         Assert.Equal("Guard.Shapes.ViaOutOfSightGuard > Guard.Shapes.OutOfSightGuard > Guard.Shapes.Inner", s_default.Value.Call<string>("ViaOutOfSightGuard", 0));
         Assert.Equal("-", s_default.Value.Flags["Guard.Shapes.OutOfSightGuard"]);
+    }
+
+    [Fact]
+    public void A_method_that_calls_itself_keeps_the_frame_of_its_base_case()
+    {
+        Assert.Equal("Guard.Shapes.ViaDown > Guard.Shapes.Down > Guard.Shapes.Down > Guard.Shapes.Inner", s_default.Value.Call<string>("ViaDown", 1));
+        Assert.Equal("-", s_default.Value.Flags["Guard.Shapes.Down"]);
     }
 
     [Fact]

@@ -296,7 +296,7 @@ public class SmallMethodRuleTests
         Assert.Equal("s", flags["Rule.Shapes.IsLetter"]);
         Assert.Equal("-", flags["Rule.Shapes.Load"]);
         Assert.Equal("-", flags["Rule.Shapes.Apply"]);
-        Assert.Equal("g", flags["Rule.Shapes.Factorial"]); // its base case returns at its entry guard
+        Assert.Equal("-", flags["Rule.Shapes.Factorial"]); // recursive: no entry guard either
         Assert.Equal("-", flags["Rule.Shapes.Wrapper"]);
         Assert.Equal("-", flags["Rule.Shapes.Inner"]);
         Assert.Equal("a", flags["Rule.Shapes.InnerAsync"]);

@@ -91,12 +91,14 @@ internal sealed class SmallMethodRule
     /// <summary>
     /// The checks at the start of a marked method that let its calls return without a frame
     /// (<see cref="EntryGuard"/>), or null: none for the methods marked whatever their size
-    /// (the limit 0, <c>[Profile]</c> on the method, <c>NoInlining</c>) and none for state machines.
+    /// (the limit 0, <c>[Profile]</c> on the method, <c>NoInlining</c>), none for state machines,
+    /// and none for a method that calls itself, whose base case is a real call in native code
+    /// too (the JIT inlines no recursion), so that its recursion keeps every frame and count.
     /// </summary>
     public EntryGuard? EntryGuardOf(MethodDefinition method, TableEntry entry)
     {
         if (_limit <= 0 || entry.IsPinned || entry.IsStateMachine || !method.HasBody
-            || (method.ImplAttributes & MethodImplAttributes.NoInlining) != 0)
+            || (method.ImplAttributes & MethodImplAttributes.NoInlining) != 0 || CallsItself(method))
             return null;
         return EntryGuard.Find(method, _limit, (call, callee) => IsVisibleOrCheap(call, callee, method, UnseenCalleeDepth));
     }
@@ -130,6 +132,9 @@ internal sealed class SmallMethodRule
         }
         return null;
     }
+
+    private static bool CallsItself(MethodDefinition method) =>
+        method.Body.Instructions.Any(i => i.Operand is MethodReference callee && callee.Name == method.Name && callee.Resolve() == method);
 
     /// <summary>A branch to itself or an earlier instruction: the method has a loop.</summary>
     internal static bool BranchesBack(Instruction instruction) => instruction.Operand switch

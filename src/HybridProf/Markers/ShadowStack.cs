@@ -141,14 +141,53 @@ public sealed partial class ShadowStack
     /// the topmost switch entry, under the node chain that switch entry points at (the
     /// awaiting callers), never the frames physically below it. Returns the count and
     /// whether frames beyond the cap were left out. Called by the sampler and by stack dumps
-    /// from other threads; a push or pop racing with the copy can make one sample a mix of
-    /// two neighbouring stacks, which sampling tolerates (no lock is ever shared with the thread).
+    /// from other threads, without a lock shared with the thread: a push or pop racing with
+    /// the copy could make it a mix of two neighbouring stacks (the frames of a call that just
+    /// returned above the one that followed it). So the copy is checked against the stack once
+    /// more and taken again when they differ; when the thread keeps changing its stack through
+    /// <see cref="CopyAttempts"/> copies, the last one keeps only the frames from the root that
+    /// the stack still holds (the calls the thread was certainly inside).
     /// </summary>
     [MethodImpl(SamplerPath.CompiledOnce)]
     internal int CopyTo(int[] buffer, out bool truncated)
     {
-        int depth = Volatile.Read(ref Depth);
-        int[] frames = Volatile.Read(ref Frames);
+        for (int attempt = 1; ; attempt++)
+        {
+            int depth = Volatile.Read(ref Depth);
+            int[] frames = Volatile.Read(ref Frames);
+            int count = CopyOnce(buffer, depth, frames, out truncated, out int start, out int above);
+            int below = count - above;
+            // Looked at before and after the second look, so that the thread did not pass
+            // through the copied state while that look was under way.
+            if (Unchanged(depth, frames) && Held(frames, start, buffer, below, above) == above && Unchanged(depth, frames))
+                return count;
+            if (attempt == CopyAttempts)
+            {
+                int held = Math.Min(Held(frames, start, buffer, below, above), Volatile.Read(ref Depth) - start);
+                return below + Math.Max(0, held);
+            }
+        }
+    }
+
+    /// <summary>How many times a copy is taken while the thread keeps changing its stack under it.</summary>
+    private const int CopyAttempts = 4;
+
+    [MethodImpl(SamplerPath.CompiledOnce)]
+    private bool Unchanged(int depth, int[] frames)
+    {
+        // The reads before this one complete first (a load-load fence on ARM).
+        Interlocked.MemoryBarrier();
+        return Volatile.Read(ref Depth) == depth && Volatile.Read(ref Frames) == frames;
+    }
+
+    /// <summary>
+    /// One copy of the stack as <paramref name="depth"/> and <paramref name="frames"/> say:
+    /// <paramref name="above"/> frames from <paramref name="frames"/>[<paramref name="start"/>..]
+    /// at the end of the buffer, under what a node chain gave.
+    /// </summary>
+    [MethodImpl(SamplerPath.CompiledOnce)]
+    private int CopyOnce(int[] buffer, int depth, int[] frames, out bool truncated, out int start, out int above)
+    {
         var links = Volatile.Read(ref Links);
         int live = Math.Min(depth, frames.Length);
         truncated = depth > live;
@@ -159,9 +198,20 @@ public sealed partial class ShadowStack
         int count = 0;
         if (top >= 0 && links[top] is { } node)
             count = node.CopyChainTo(buffer);
-        int above = Math.Min(live - (top + 1), buffer.Length - count);
-        Array.Copy(frames, top + 1, buffer, count, above);
-        truncated |= above < live - (top + 1);
+        start = top + 1;
+        above = Math.Min(live - start, buffer.Length - count);
+        Array.Copy(frames, start, buffer, count, above);
+        truncated |= above < live - start;
         return count + above;
+    }
+
+    /// <summary>How many of the <paramref name="above"/> frames copied to <paramref name="buffer"/>[<paramref name="from"/>..], from the first, <paramref name="frames"/>[<paramref name="start"/>..] still holds.</summary>
+    [MethodImpl(SamplerPath.CompiledOnce)]
+    private static int Held(int[] frames, int start, int[] buffer, int from, int above)
+    {
+        int held = 0;
+        while (held < above && frames[start + held] == buffer[from + held])
+            held++;
+        return held;
     }
 }

@@ -91,7 +91,7 @@ internal static class TruthComparison
                 plainTotal / plainScale, readings, notRunning, fold.DroppedWeight,
                 otherThreads.Select(s => s.Thread).Distinct(StringComparer.Ordinal).Count(), otherThreads.Sum(s => s.Weight),
                 foldedLeaves, ambiguous),
-            new WovenSide(woven.Metadata.Mode, woven.Metadata.RateHz, wovenTotal, gc, woven.Metadata.FoldedMethods));
+            new WovenSide(woven.Metadata.Mode, woven.Metadata.RateHz, wovenTotal, gc, woven.Metadata.FoldedMethods, woven.Metadata.GuardedMethods));
     }
 
     // A sample of a thread that was running: not a [blocked] or [await] leaf.
@@ -161,7 +161,8 @@ internal sealed record PlainSide(string Source, string Unit, double ReadingWeigh
 /// <param name="Samples">Samples compared (running threads, without <c>[GC]</c>).</param>
 /// <param name="GcSamples">Samples of <c>[GC]</c>, set apart.</param>
 /// <param name="FoldedMethods">Methods its build left unmarked (the size rule).</param>
-internal sealed record WovenSide(ProfileMode Mode, int RateHz, long Samples, long GcSamples, int FoldedMethods)
+/// <param name="GuardedMethods">Methods its build marked after their entry guards: a call that returned there is its caller's time.</param>
+internal sealed record WovenSide(ProfileMode Mode, int RateHz, long Samples, long GcSamples, int FoldedMethods, int GuardedMethods)
 {
     /// <summary>The <c>[GC]</c> share of the running samples, in percent.</summary>
     public double GcPercent => Samples + GcSamples == 0 ? 0 : 100.0 * GcSamples / (Samples + GcSamples);

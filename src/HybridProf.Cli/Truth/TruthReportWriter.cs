@@ -32,7 +32,13 @@ internal static class TruthReportWriter
             1 => "; 1 small method folded into its caller by the size rule",
             int n => Invariant($"; {n} small methods folded into their callers by the size rule"),
         };
-        output.WriteLine(Invariant($"woven build: {woven.Samples} {mode} samples at {woven.RateHz} Hz compared{gc}{small}"));
+        string guarded = woven.GuardedMethods switch
+        {
+            0 => "",
+            1 => "; 1 method marked after its entry guard",
+            int n => Invariant($"; {n} methods marked after their entry guards"),
+        };
+        output.WriteLine(Invariant($"woven build: {woven.Samples} {mode} samples at {woven.RateHz} Hz compared{gc}{small}{guarded}"));
         if (woven.Mode == ProfileMode.Wall)
             output.WriteLine("  (a wall-mode profile: its [blocked] and [await] samples are left out; record in cpu mode to compare like with like)");
 

@@ -47,7 +47,7 @@ public sealed class TruthCommandTests : IDisposable
         builder.AddStack(thread, [new Frame("App.Program.Main"), new Frame("App.Renderer.Render")], render);
         builder.AddStack(thread, [Frame.GarbageCollection], 10);
         string path = Path.Combine(_dir, "woven.pb.gz");
-        builder.Build(new ProfileMetadata(ProfileMode.Cpu, 1000, TimeSpan.FromSeconds(1), Observations: parse + render, FoldedMethods: 1)).Save(path);
+        builder.Build(new ProfileMetadata(ProfileMode.Cpu, 1000, TimeSpan.FromSeconds(1), Observations: parse + render, FoldedMethods: 1, GuardedMethods: 2)).Save(path);
         return path;
     }
 
@@ -67,7 +67,7 @@ public sealed class TruthCommandTests : IDisposable
         Assert.Contains("about 1000 samples (one every 1.000 ms", result.Stdout);
         Assert.Contains("UNMANAGED_CODE_TIME 200 ms (not running code)", result.Stdout);
         Assert.Contains("1 other thread 500 ms", result.Stdout);
-        Assert.Contains("woven build: 1000 cpu samples at 1000 Hz compared; [GC] 1.0% set apart; 1 small method folded into its caller by the size rule", result.Stdout);
+        Assert.Contains("woven build: 1000 cpu samples at 1000 Hz compared; [GC] 1.0% set apart; 1 small method folded into its caller by the size rule; 2 methods marked after their entry guards", result.Stdout);
         // Wilson intervals of 600 and 400 of 1000 readings, 700 and 300 of 1000 samples.
         Assert.Contains("60.00  [ 56.93,  62.99]    70.00  [ 67.09,  72.76]  +10.00    App.Parser.Parse  <- over 3 points", result.Stdout);
         Assert.Contains("40.00  [ 37.01,  43.07]    30.00  [ 27.24,  32.91]  -10.00    App.Renderer.Render  <- over 3 points", result.Stdout);

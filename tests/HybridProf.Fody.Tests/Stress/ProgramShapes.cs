@@ -5,7 +5,7 @@ namespace HybridProf.Fody.Tests.Stress;
 /// <summary>
 /// Random programs for the weaving stress test: a mix of snippets (recursion, generics,
 /// structs, exceptions with filters and finally, async, iterators, lambdas and local
-/// functions), each adding to a log that <c>Run()</c> returns.
+/// functions, entry guards), each adding to a log that <c>Run()</c> returns.
 /// </summary>
 public static class ProgramShapes
 {
@@ -50,6 +50,36 @@ public static class ProgramShapes
                 public int Bump(TKey k) { _d.TryGetValue(k, out int v); _d[k] = v + {{a}}; return _d[k]; }
             }
             """, $"var g{n} = new G{n}<string>(); g{n}.Bump(\"k\"); log.Append(g{n}.Bump(\"k\"));"),
+        // Entry guards (under the default rule): a return inside the guard, with an out parameter set first.
+        (n, a, b) => ($$"""
+            static string Gu{{n}}(int x, out int seen)
+            {
+                seen = x % {{a % 7 + 2}};
+                if (x < {{b % 10}}) return "g" + seen;
+                string r = "";
+                for (int i = 0; i < x % 4; i++) r += i;
+                return r;
+            }
+            """, $"log.Append(Gu{n}({a % 12}, out int u{n})).Append(u{n}).Append(Gu{n}({b % 12}, out u{n})).Append(u{n});"),
+        // A guard that returns through the return its loop shares, after a conditional expression.
+        (n, a, b) => ($$"""
+            static int Gs{{n}}(int x)
+            {
+                int r = x > {{a % 5}} ? {{a}} : -{{a}};
+                if (x > {{b % 8}}) { for (int i = 0; i < 3; i++) r += i * x; }
+                return r - 1;
+            }
+            """, $"log.Append(Gs{n}({a % 10})).Append(Gs{n}({b % 10}));"),
+        // A guard that may throw, then one that returns, then a loop the marked part starts with.
+        (n, a, b) => ($$"""
+            static int Gd{{n}}(int x)
+            {
+                if (x == {{a}} + 1000) throw new System.ArgumentException("g{{n}}");
+                if (x % 2 == 0) return x / 2;
+                do { x -= 3; } while (x > 10);
+                return x;
+            }
+            """, $"log.Append(Gd{n}({a})).Append(Gd{n}({b})); try {{ log.Append(Gd{n}({a} + 1000 + {b % 2})); }} catch (System.ArgumentException e) {{ log.Append(e.Message); }}"),
     };
 
     /// <summary>A program of 4 to 14 snippets: source text of one file with <c>Generated.Program.Run()</c>.</summary>

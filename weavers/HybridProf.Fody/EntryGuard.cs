@@ -28,7 +28,7 @@ namespace HybridProf.Fody;
 internal sealed class EntryGuard
 {
     /// <summary>Longest run further on that a guard may return through (copied once per guard).</summary>
-    internal const int MaxExitLength = 6;
+    private const int MaxExitLength = 6;
 
     private EntryGuard(IReadOnlyList<Instruction> instructions, Instruction bodyStart, IReadOnlyList<Instruction> exits)
     {
@@ -70,8 +70,9 @@ internal sealed class EntryGuard
             longest++;
         }
 
-        // The longest guard within it that ends at a point the marked part can start from.
-        for (int end = longest; end > 0; end--)
+        // The longest guard within it that ends at a point the marked part can start from; a
+        // marked part is left after it even when the whole body could be a guard.
+        for (int end = Math.Min(longest, code.Count - 1); end > 0; end--)
         {
             if (TryEndAt(code, end, handled, isCheapCall) is { } exits)
                 return new EntryGuard(code.Take(end).ToList(), code[end], exits);

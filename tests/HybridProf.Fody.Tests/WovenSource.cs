@@ -44,7 +44,7 @@ internal sealed class WovenSource
         var properties = limit is null ? null : new Dictionary<string, string> { ["HybridProfSmallMethodLimit"] = limit };
         string path = StressCompiler.Compile(source, dir, label, optimize: true, properties);
         var weaver = new ModuleWeaver();
-        var result = weaver.ExecuteTestRun(path, runPeVerify: false, assemblyName: label + ".Woven");
+        var result = weaver.ExecuteTestRun(path, runPeVerify: false, assemblyName: label + ".Woven", writeSymbols: true);
         Assert.Empty(result.Errors);
         string summary = Assert.Single(result.Messages, m => m.Text.StartsWith("instrumented ", StringComparison.Ordinal)).Text;
         return new WovenSource(result.Assembly, result.AssemblyPath, summary, space + ".Shapes");
@@ -55,6 +55,14 @@ internal sealed class WovenSource
     {
         using var module = Mono.Cecil.ModuleDefinition.ReadModule(_path);
         return module.GetType(_shapes).Methods.Single(m => m.Name == method).Body.CodeSize;
+    }
+
+    /// <summary>The IL offsets and start lines of a woven Shapes method's sequence points, hidden ones left out, as the PDB gives them.</summary>
+    public List<(int Offset, int Line)> SequencePoints(string method)
+    {
+        using var module = Mono.Cecil.ModuleDefinition.ReadModule(_path, new Mono.Cecil.ReaderParameters { ReadSymbols = true });
+        return module.GetType(_shapes).Methods.Single(m => m.Name == method).DebugInformation.SequencePoints
+            .Where(p => !p.IsHidden).Select(p => (p.Offset, p.StartLine)).ToList();
     }
 
     /// <summary>The marker call a woven method of the Shapes class begins with.</summary>
@@ -68,6 +76,9 @@ internal sealed class WovenSource
         return body.Instructions.Select(i => i.Operand).OfType<Mono.Cecil.MethodReference>()
             .First(m => m.DeclaringType.FullName == "HybridProf.Markers.Marker").Name;
     }
+
+    /// <summary>The Shapes class as loaded.</summary>
+    public Type Type => _assembly.GetType(_shapes)!;
 
     public object Invoke(string method, params object[] args) =>
         _assembly.GetType(_shapes)!.GetMethod(method, BindingFlags.Public | BindingFlags.Static)!.Invoke(null, args)!;

@@ -57,6 +57,8 @@ internal sealed class AsyncMoveNextPlan : IMarkerPlan
 
     public EntryGuard? Guard => null;
 
+    public FirstPass? FirstPass => null;
+
     public void Prepare(MethodBody body, ILProcessor il)
     {
         foreach (var store in body.Instructions.Where(IsSuspendingStateStore).ToList())

@@ -30,6 +30,8 @@ internal sealed class CarriedMarkerPlan : IMarkerPlan
 
     public EntryGuard? Guard => null;
 
+    public FirstPass? FirstPass => null;
+
     public void Prepare(MethodBody body, ILProcessor il)
     {
     }

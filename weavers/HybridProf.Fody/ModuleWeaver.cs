@@ -82,20 +82,29 @@ public sealed partial class ModuleWeaver : BaseModuleWeaver
         if (sites is not null)
             sites.ClosureFields = carried;
         var guarded = new List<int>();
+        int firstRounds = 0;
+        var markedMethods = new HashSet<MethodDefinition>(marked.Select(m => m.Method));
         foreach (var (entry, method) in marked)
         {
             if (carried.TryGetValue(method, out var node))
             {
-                Weave(entry, method, markers, new CarriedMarkerPlan(markers, carriers!, node, entry.LocalId), guard: null);
+                Weave(entry, method, markers, new CarriedMarkerPlan(markers, carriers!, node, entry.LocalId), guard: null, firstPass: null);
                 continue;
             }
-            var guard = sizeRule.EntryGuardOf(method, entry);
-            if (guard is not null)
+            var firstPass = sizeRule.FirstPassOf(method, entry, markedMethods);
+            var guard = firstPass is null ? sizeRule.EntryGuardOf(method, entry) : null;
+            if (firstPass is not null)
+            {
+                guarded.Add(entry.LocalId);
+                firstRounds++;
+                WriteDebug($"HybridProf: {entry.DisplayName}: small but for its loop; calls that do not go round it have no frame");
+            }
+            else if (guard is not null)
             {
                 guarded.Add(entry.LocalId);
                 WriteDebug($"HybridProf: {entry.DisplayName}: calls that return at its entry guard ({guard.Instructions.Count} instructions) have no frame");
             }
-            Weave(entry, method, markers, carried: null, guard);
+            Weave(entry, method, markers, carried: null, guard, firstPass);
         }
         foreach (var method in unmarked.Where(carried.ContainsKey))
         {
@@ -113,11 +122,11 @@ public sealed partial class ModuleWeaver : BaseModuleWeaver
 
         RecordFlags(table, data, small, guarded);
         RegisterTable(table);
-        WriteMessage(Summary(entries.Count, small.Count, guarded.Count, tunedOut, limit, handOvers), MessageImportance.High);
+        WriteMessage(Summary(entries.Count, small.Count, guarded.Count - firstRounds, firstRounds, tunedOut, limit, handOvers), MessageImportance.High);
     }
 
     /// <summary>The one line a build prints: what was marked, what was folded into callers and why.</summary>
-    private string Summary(int listed, int small, int guarded, int tunedOut, int limit, int handOvers)
+    private string Summary(int listed, int small, int guarded, int firstRounds, int tunedOut, int limit, int handOvers)
     {
         // Fody starts the line with "Fody/HybridProf:" itself.
         string line = $"instrumented {WovenCount} of {listed} methods";
@@ -125,6 +134,8 @@ public sealed partial class ModuleWeaver : BaseModuleWeaver
             line += $"; {small} small {(small == 1 ? "one" : "ones")} (IL ≤ {limit} bytes, no loop, no call out of sight) folded into {(small == 1 ? "its callers" : "their callers")} (HybridProfSmallMethodLimit=0 instruments them)";
         if (guarded > 0)
             line += $"; {guarded} push{(guarded == 1 ? "es its marker" : " their markers")} after {(guarded == 1 ? "its entry guard" : "their entry guards")} (a call that returns there is its caller's time)";
+        if (firstRounds > 0)
+            line += $"; {firstRounds} small {(firstRounds == 1 ? "one pushes its marker when its loop goes" : "ones push their markers when their loops go")} round again (a call that loops at most once is its caller's time)";
         if (tunedOut > 0)
             line += $"; {tunedOut} left out by the tune list";
         if (handOvers > 0)
@@ -140,7 +151,8 @@ public sealed partial class ModuleWeaver : BaseModuleWeaver
 
     /// <param name="carried">The plan of a closure class's method that carries hand-overs (for its own body), else null.</param>
     /// <param name="guard">The method's entry guard (<see cref="EntryGuard"/>), or null.</param>
-    private void Weave(TableEntry entry, MethodDefinition method, MarkerReferences markers, IMarkerPlan? carried, EntryGuard? guard)
+    /// <param name="firstPass">The method's unmarked first pass (<see cref="FirstPass"/>), or null.</param>
+    private void Weave(TableEntry entry, MethodDefinition method, MarkerReferences markers, IMarkerPlan? carried, EntryGuard? guard, FirstPass? firstPass)
     {
         if ((method.ImplAttributes & StateMachines.RuntimeAsync) != 0)
         {
@@ -150,7 +162,7 @@ public sealed partial class ModuleWeaver : BaseModuleWeaver
 
         try
         {
-            foreach (var (target, plan) in StateMachines.Plans(method, entry.LocalId, markers, guard))
+            foreach (var (target, plan) in StateMachines.Plans(method, entry.LocalId, markers, guard, firstPass))
                 new MethodProcessor(target, target == method && carried is not null ? carried : plan).Process();
             WovenCount++;
         }

@@ -97,11 +97,58 @@ internal sealed class SmallMethodRule
     /// </summary>
     public EntryGuard? EntryGuardOf(MethodDefinition method, TableEntry entry)
     {
-        if (_limit <= 0 || entry.IsPinned || entry.IsStateMachine || !method.HasBody
-            || (method.ImplAttributes & MethodImplAttributes.NoInlining) != 0 || CallsItself(method))
+        if (!MayGoUnmarkedAtFirst(method, entry))
             return null;
         return EntryGuard.Find(method, _limit, (call, callee) => IsVisibleOrCheap(call, callee, method, UnseenCalleeDepth));
     }
+
+    /// <summary>
+    /// The first pass of a method that only its loop keeps marked (<see cref="FirstPass"/>): small
+    /// and calling only what a folded method may call, but with a branch back; and none of its
+    /// calls can push a frame of this module, so that the calls of a pass without a frame are not
+    /// shown one level too high. Null for every other method, and for those <see cref="EntryGuardOf"/> gives none.
+    /// </summary>
+    /// <param name="marked">The methods of this module that keep their markers.</param>
+    public FirstPass? FirstPassOf(MethodDefinition method, TableEntry entry, ICollection<MethodDefinition> marked)
+    {
+        if (!MayGoUnmarkedAtFirst(method, entry) || WhyNotSmall(method, UnseenCalleeDepth, loopsAllowed: true) is not null
+            || !CallsNoFrame(method, marked, FramelessCalleeDepth))
+            return null;
+        return FirstPass.Find(method);
+    }
+
+    /// <summary>
+    /// How deep <see cref="CallsNoFrame"/> follows calls within the module: far enough for a
+    /// check that calls a helper that calls its throwing local function.
+    /// </summary>
+    private const int FramelessCalleeDepth = 4;
+
+    /// <summary>
+    /// Whether no call of <paramref name="method"/> can push a frame of this module: each goes out
+    /// of the module (only to the cheap building blocks a small method may call), or to a method
+    /// of it that is not marked, not overridable, and calls no frame either, looked into
+    /// <paramref name="depth"/> levels deep.
+    /// </summary>
+    private bool CallsNoFrame(MethodDefinition method, ICollection<MethodDefinition> marked, int depth)
+    {
+        foreach (var instruction in method.Body.Instructions)
+        {
+            if (instruction.Operand is not MethodReference callee || instruction.OpCode.Code is Code.Ldtoken)
+                continue;
+            if (callee.DeclaringType.GetElementType().Scope != method.Module)
+                continue;
+            var definition = callee.Resolve();
+            if (definition is null || marked.Contains(definition) || !definition.HasBody
+                || (definition.IsVirtual && !definition.IsFinal && !definition.DeclaringType.IsSealed)
+                || depth == 0 || !CallsNoFrame(definition, marked, depth - 1))
+                return false;
+        }
+        return true;
+    }
+
+    private bool MayGoUnmarkedAtFirst(MethodDefinition method, TableEntry entry) =>
+        _limit > 0 && !entry.IsPinned && !entry.IsStateMachine && method.HasBody
+        && (method.ImplAttributes & MethodImplAttributes.NoInlining) == 0 && !CallsItself(method);
 
     /// <summary>
     /// How deep the rule looks into small code the profile does not see (a primary constructor,
@@ -114,7 +161,8 @@ internal sealed class SmallMethodRule
     /// sees or that costs next to nothing; null when it is. <paramref name="depth"/> is how many
     /// more levels of unseen callees may be looked into.
     /// </summary>
-    private string? WhyNotSmall(MethodDefinition method, int depth)
+    /// <param name="loopsAllowed">Whether a branch back is let pass (<see cref="FirstPassOf"/>).</param>
+    private string? WhyNotSmall(MethodDefinition method, int depth, bool loopsAllowed = false)
     {
         var body = method.Body;
         if (body.CodeSize > _limit)
@@ -125,7 +173,7 @@ internal sealed class SmallMethodRule
         {
             if (instruction.OpCode.Code == Code.Localloc)
                 return "stackalloc";
-            if (BranchesBack(instruction))
+            if (BranchesBack(instruction) && !loopsAllowed)
                 return "loop";
             if (instruction.Operand is MethodReference callee && !IsVisibleOrCheap(instruction, callee, method, depth))
                 return "calls " + callee.DeclaringType.Name + "." + callee.Name;

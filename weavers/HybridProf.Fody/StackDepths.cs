@@ -6,8 +6,8 @@ using Mono.Collections.Generic;
 namespace HybridProf.Fody;
 
 /// <summary>
-/// The evaluation stack's depth before each instruction of a straight-line start of a body,
-/// for <see cref="EntryGuard"/>: a try block (the marked part) may only begin where the stack is empty.
+/// The evaluation stack's depth before instructions of a body, for <see cref="EntryGuard"/> and
+/// <see cref="FirstPass"/>: a try block (the marked part) may only begin where the stack is empty.
 /// </summary>
 internal static class StackDepths
 {
@@ -33,6 +33,44 @@ internal static class StackDepths
                 continue;
             if (!Reach(depths, i + 1 < end ? code[i + 1] : next, after, code, i))
                 return null;
+        }
+        return depths;
+    }
+
+    /// <summary>
+    /// Depth before each instruction of a body without exception handlers, in the one forward
+    /// pass the CLI itself infers it with (ECMA-335 III.1.7.5: an instruction after an
+    /// unconditional branch that no earlier branch went to starts with an empty stack); null
+    /// when two ways into one instruction disagree.
+    /// </summary>
+    public static Dictionary<Instruction, int>? OfBody(Collection<Instruction> code)
+    {
+        var depths = new Dictionary<Instruction, int>();
+        bool fallsThrough = false;
+        int after = 0;
+        foreach (var instruction in code)
+        {
+            if (depths.TryGetValue(instruction, out int known))
+            {
+                if (fallsThrough && known != after)
+                    return null;
+            }
+            else
+            {
+                depths[instruction] = fallsThrough ? after : 0;
+            }
+            int depth = depths[instruction];
+            after = depth - Pops(instruction, depth) + Pushes(instruction);
+            if (after < 0)
+                return null;
+            foreach (var target in instruction.Operand switch { Instruction one => new[] { one }, Instruction[] many => many, _ => System.Array.Empty<Instruction>() })
+            {
+                if (!depths.TryGetValue(target, out int there))
+                    depths[target] = after;
+                else if (there != after)
+                    return null;
+            }
+            fallsThrough = instruction.OpCode.FlowControl is not (FlowControl.Branch or FlowControl.Return or FlowControl.Throw);
         }
         return depths;
     }

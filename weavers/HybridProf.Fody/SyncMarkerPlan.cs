@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Mono.Cecil;
 using Mono.Cecil.Cil;
@@ -9,7 +10,8 @@ namespace HybridProf.Fody;
 /// <c>frame = Marker.Push(Base + id)</c> on entry, <c>Marker.Pop(frame)</c> in the finally
 /// (marker contract version 3: the frame carries the stack and the depth to restore), or
 /// <c>Marker.PushInlinable</c> in a method the JIT is likely to inline (<see cref="InliningGuess"/>).
-/// An ordinary method's entry guard stays before the push (<see cref="EntryGuard"/>).
+/// An ordinary method's entry guard stays before the push (<see cref="EntryGuard"/>), and a
+/// small one's first pass through its loop runs before it (<see cref="FirstPass"/>).
 /// </summary>
 internal sealed class SyncMarkerPlan : IMarkerPlan
 {
@@ -18,17 +20,21 @@ internal sealed class SyncMarkerPlan : IMarkerPlan
     private readonly MethodReference _push;
 
     /// <param name="guard">The body's entry guard, for an ordinary method (not a state machine's step or kick-off).</param>
-    public SyncMarkerPlan(MarkerReferences markers, int localId, MethodDefinition body, EntryGuard? guard = null)
+    /// <param name="firstPass">The body's unmarked first pass, for an ordinary method whose loop alone keeps it marked; not with a guard.</param>
+    public SyncMarkerPlan(MarkerReferences markers, int localId, MethodDefinition body, EntryGuard? guard = null, FirstPass? firstPass = null)
     {
         _markers = markers;
         _localId = localId;
         Guard = guard;
+        FirstPass = guard is not null && firstPass is not null ? throw new ArgumentException("a body has an entry guard or a first pass, not both") : firstPass;
         _push = InliningGuess.IsLikelyInlined(body) ? markers.PushInlinable : markers.Push;
     }
 
     public TypeReference StackType => _markers.MarkerFrame;
 
     public EntryGuard? Guard { get; }
+
+    public FirstPass? FirstPass { get; }
 
     public void Prepare(MethodBody body, ILProcessor il)
     {

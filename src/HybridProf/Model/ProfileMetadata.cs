@@ -21,8 +21,8 @@ namespace HybridProf.Model;
 /// by the tune list): their time is their callers'. 0 when none or unknown.
 /// </param>
 /// <param name="GuardedMethods">
-/// Marked methods whose calls that return at their entry guard have no frame and are not
-/// counted: that time is their callers'. 0 when none or unknown.
+/// Marked methods whose calls that return at their entry guard, or before their loop goes round
+/// again, have no frame and are not counted: that time is their callers'. 0 when none or unknown.
 /// </param>
 public sealed record ProfileMetadata(ProfileMode Mode, int RateHz, TimeSpan Duration, long MissedTicks = 0, long Observations = 0, string? Program = null, int FoldedMethods = 0, int GuardedMethods = 0)
 {
@@ -43,8 +43,8 @@ public sealed record ProfileMetadata(ProfileMode Mode, int RateHz, TimeSpan Dura
     };
 
     private string GuardedSentence => GuardedMethods == 1
-        ? "Entry guards: 1 method has a frame, and a call, only past the checks at its start; a call that returns there is its caller's time (HybridProfSmallMethodLimit=0 marks it whole)."
-        : FormattableString.Invariant($"Entry guards: {GuardedMethods} methods have a frame, and a call, only past the checks at their start; a call that returns there is its caller's time (HybridProfSmallMethodLimit=0 marks them whole).");
+        ? "Entry guards: 1 method has a frame, and a call, only past the checks at its start or once its loop goes round again; a call that returns before is its caller's time (HybridProfSmallMethodLimit=0 marks it whole)."
+        : FormattableString.Invariant($"Entry guards: {GuardedMethods} methods have a frame, and a call, only past the checks at their start or once their loop goes round again; a call that returns before is its caller's time (HybridProfSmallMethodLimit=0 marks them whole).");
 
     /// <summary>Unit of one weight: "samples" or "nanoseconds".</summary>
     public string Unit => Mode == ProfileMode.Deterministic ? "nanoseconds" : "samples";

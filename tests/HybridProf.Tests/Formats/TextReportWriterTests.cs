@@ -41,11 +41,11 @@ public class TextReportWriterTests
             var shop = SampleProfiles.Shop(mode);
             var guarded = new Profile(shop.Frames, shop.Threads, shop.Stacks, shop.Metadata with { FoldedMethods = 7, GuardedMethods = 3 }, shop.Timings);
             string notes = "Folded: 7 small instrumented methods have no frame of their own; their time is their callers' (HybridProfSmallMethodLimit=0 marks them).\n"
-                + "Entry guards: 3 methods have a frame, and a call, only past the checks at their start; a call that returns there is its caller's time (HybridProfSmallMethodLimit=0 marks them whole).\n";
+                + "Entry guards: 3 methods have a frame, and a call, only past the checks at their start or once their loop goes round again; a call that returns before is its caller's time (HybridProfSmallMethodLimit=0 marks them whole).\n";
             Assert.Contains(notes, TextReportWriter.Render(guarded));
             var guardsOnly = new Profile(shop.Frames, shop.Threads, shop.Stacks, shop.Metadata with { GuardedMethods = 1 }, shop.Timings);
             string report = TextReportWriter.Render(guardsOnly);
-            Assert.Contains("Entry guards: 1 method has a frame, and a call, only past the checks at its start;", report);
+            Assert.Contains("Entry guards: 1 method has a frame, and a call, only past the checks at its start or once its loop goes round again;", report);
             Assert.DoesNotContain("Folded:", report);
         }
     }

@@ -5,7 +5,7 @@ namespace HybridProf.Fody.Tests.Stress;
 /// <summary>
 /// Random programs for the weaving stress test: a mix of snippets (recursion, generics,
 /// structs, exceptions with filters and finally, async, iterators, lambdas and local
-/// functions, entry guards), each adding to a log that <c>Run()</c> returns.
+/// functions, entry guards, first rounds), each adding to a log that <c>Run()</c> returns.
 /// </summary>
 public static class ProgramShapes
 {
@@ -80,6 +80,20 @@ public static class ProgramShapes
                 return x;
             }
             """, $"log.Append(Gd{n}({a})).Append(Gd{n}({b})); try {{ log.Append(Gd{n}({a} + 1000 + {b % 2})); }} catch (System.ArgumentException e) {{ log.Append(e.Message); }}"),
+        // First rounds (small but for its loops): nested loops with continue, break and a return
+        // inside, a ref parameter carried across rounds, calls whose loops run 0, 1 or more times.
+        (n, a, b) => ($$"""
+            static int Fr{{n}}(int[] v, ref int acc)
+            {
+                for (int i = 0; i < v.Length; i++)
+                {
+                    if (v[i] % {{a % 5 + 2}} == 0) continue;
+                    for (int j = i; j < v.Length; j++) { if (v[j] > {{b % 9}}) break; acc += v[j]; }
+                    if (acc > {{a % 11}}) return i;
+                }
+                return -1;
+            }
+            """, $"int acc{n} = {b % 3}; log.Append(Fr{n}(new[] {{ {a % 9}, {b % 9}, {(a + b) % 9}, {a * b % 9} }}, ref acc{n})).Append(acc{n}).Append(Fr{n}(new int[0], ref acc{n})).Append(Fr{n}(new[] {{ {b % 9} }}, ref acc{n})).Append(acc{n});"),
     };
 
     /// <summary>A program of 4 to 14 snippets: source text of one file with <c>Generated.Program.Run()</c>.</summary>

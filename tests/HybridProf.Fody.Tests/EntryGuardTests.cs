@@ -95,7 +95,7 @@ public class EntryGuardTests
                 }
 
                 // The guard itself throws on null. (Its call to Inner, a marked method, keeps it from
-                // running its first round unmarked instead: FirstPassTests.)
+                // running its first round unmarked instead: FirstRoundsTests.)
                 public static int Sum(string text)
                 {
                     if (text.Length == 0)

@@ -57,12 +57,15 @@ internal sealed class WovenSource
         return module.GetType(_shapes).Methods.Single(m => m.Name == method).Body.CodeSize;
     }
 
-    /// <summary>The IL offsets and start lines of a woven Shapes method's sequence points, hidden ones left out, as the PDB gives them.</summary>
-    public List<(int Offset, int Line)> SequencePoints(string method)
+    /// <summary>
+    /// The IL offsets and start lines of a woven Shapes method's sequence points, hidden ones left
+    /// out, and where its outermost scope (its locals in a debugger) starts, as the PDB gives them.
+    /// </summary>
+    public (List<(int Offset, int Line)> Points, int ScopeStart) DebugInformation(string method)
     {
         using var module = Mono.Cecil.ModuleDefinition.ReadModule(_path, new Mono.Cecil.ReaderParameters { ReadSymbols = true });
-        return module.GetType(_shapes).Methods.Single(m => m.Name == method).DebugInformation.SequencePoints
-            .Where(p => !p.IsHidden).Select(p => (p.Offset, p.StartLine)).ToList();
+        var debug = module.GetType(_shapes).Methods.Single(m => m.Name == method).DebugInformation;
+        return (debug.SequencePoints.Where(p => !p.IsHidden).Select(p => (p.Offset, p.StartLine)).ToList(), debug.Scope.Start.Offset);
     }
 
     /// <summary>The marker call a woven method of the Shapes class begins with.</summary>

@@ -57,7 +57,7 @@ internal sealed class AsyncMoveNextPlan : IMarkerPlan
 
     public EntryGuard? Guard => null;
 
-    public FirstPass? FirstPass => null;
+    public FirstRounds? FirstRounds => null;
 
     public void Prepare(MethodBody body, ILProcessor il)
     {

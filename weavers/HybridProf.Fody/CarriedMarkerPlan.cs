@@ -30,7 +30,7 @@ internal sealed class CarriedMarkerPlan : IMarkerPlan
 
     public EntryGuard? Guard => null;
 
-    public FirstPass? FirstPass => null;
+    public FirstRounds? FirstRounds => null;
 
     public void Prepare(MethodBody body, ILProcessor il)
     {

@@ -13,8 +13,8 @@ internal interface IMarkerPlan
     /// <summary>The checks at the body's start that stay outside the marked part, or null (<see cref="EntryGuard"/>).</summary>
     EntryGuard? Guard { get; }
 
-    /// <summary>The unmarked first pass of a small method with a loop, or null (<see cref="FirstPass"/>); never with a <see cref="Guard"/>.</summary>
-    FirstPass? FirstPass { get; }
+    /// <summary>The unmarked first rounds of a small method with a loop, or null (<see cref="FirstRounds"/>); never with a <see cref="Guard"/>.</summary>
+    FirstRounds? FirstRounds { get; }
 
     /// <summary>Rewrites inside the body before it is wrapped (e.g. hooks at each await).</summary>
     void Prepare(MethodBody body, ILProcessor il);

@@ -19,8 +19,8 @@ namespace HybridProf.Fody;
 /// </code>
 /// The finally runs before any outer catch handler, so a frame that threw is gone from
 /// the shadow stack by the time the handler runs. An entry guard stays before the prologue
-/// (<see cref="EntryGuard"/>); a first pass is a copy of the body before it, whose branches
-/// back lead to the prologue and then into the body at the same loop head (<see cref="FirstPass"/>).
+/// (<see cref="EntryGuard"/>); first rounds are copies of the body before it, whose last
+/// branches back lead to the prologue and then into the body at the same loop head (<see cref="FirstRounds"/>).
 /// </summary>
 internal sealed class MethodProcessor
 {
@@ -52,15 +52,15 @@ internal sealed class MethodProcessor
         // The prologue goes before the try, so a throw inside it can never pop a frame it never pushed.
         var prologue = _plan.Prologue(il, stack).ToList();
 
-        // With an entry guard, the guard stays before the prologue, outside the try. With a first
-        // pass, its copy of the body goes before the prologue and the try starts with the jump
-        // to the loop head the copy went round to; laid out now, while the body's returns are its own.
+        // With an entry guard, the guard stays before the prologue, outside the try. With first
+        // rounds, their copies of the body go before the prologue and the try starts with the jump
+        // to the loop head the last copy went round to; laid out now, while the body's returns are its own.
         var guard = _plan.Guard;
         var bodyStart = Body.Instructions[0];
-        var (passCopy, passDispatch) = _plan.FirstPass is { } pass
+        var (roundsCopy, roundsDispatch) = _plan.FirstRounds is { } pass
             ? pass.Lay(il, Body, prologue[0], pass.NeedsSelector ? AddVariable(_method.Module.TypeSystem.Int32) : null)
             : (null, null);
-        var firstOriginal = passDispatch?[0] ?? guard?.BodyStart ?? bodyStart;
+        var firstOriginal = roundsDispatch?[0] ?? guard?.BodyStart ?? bodyStart;
         var guardCode = new HashSet<Instruction>(guard?.Instructions ?? Array.Empty<Instruction>());
         var exitCopies = guard?.Exits.ToDictionary(exit => exit, exit => CopyRun(il, exit)) ?? new Dictionary<Instruction, List<Instruction>>();
         var finallyStart = il.Create(OpCodes.Ldloc, stack);
@@ -69,8 +69,8 @@ internal sealed class MethodProcessor
         RedirectReturns(il, result, end, guardCode);
         CloseOpenEndedHandlers(finallyStart);
 
-        foreach (var instruction in passCopy is null ? prologue : passCopy.Concat(prologue).Concat(passDispatch!))
-            il.InsertBefore(passCopy is null ? firstOriginal : bodyStart, instruction);
+        foreach (var instruction in roundsCopy is null ? prologue : roundsCopy.Concat(prologue).Concat(roundsDispatch!))
+            il.InsertBefore(roundsCopy is null ? firstOriginal : bodyStart, instruction);
         foreach (var instruction in guardCode)
         {
             if (instruction.Operand == firstOriginal)

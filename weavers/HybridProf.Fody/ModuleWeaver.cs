@@ -82,21 +82,21 @@ public sealed partial class ModuleWeaver : BaseModuleWeaver
         if (sites is not null)
             sites.ClosureFields = carried;
         var guarded = new List<int>();
-        int firstRounds = 0;
+        int firstRoundMethods = 0;
         var markedMethods = new HashSet<MethodDefinition>(marked.Select(m => m.Method));
         foreach (var (entry, method) in marked)
         {
             if (carried.TryGetValue(method, out var node))
             {
-                Weave(entry, method, markers, new CarriedMarkerPlan(markers, carriers!, node, entry.LocalId), guard: null, firstPass: null);
+                Weave(entry, method, markers, new CarriedMarkerPlan(markers, carriers!, node, entry.LocalId), guard: null, firstRounds: null);
                 continue;
             }
-            var firstPass = sizeRule.FirstPassOf(method, entry, markedMethods);
-            var guard = firstPass is null ? sizeRule.EntryGuardOf(method, entry) : null;
-            if (firstPass is not null)
+            var firstRounds = sizeRule.FirstRoundsOf(method, entry, markedMethods);
+            var guard = firstRounds is null ? sizeRule.EntryGuardOf(method, entry) : null;
+            if (firstRounds is not null)
             {
                 guarded.Add(entry.LocalId);
-                firstRounds++;
+                firstRoundMethods++;
                 WriteDebug($"HybridProf: {entry.DisplayName}: small but for its loop; calls that do not go round it have no frame");
             }
             else if (guard is not null)
@@ -104,7 +104,7 @@ public sealed partial class ModuleWeaver : BaseModuleWeaver
                 guarded.Add(entry.LocalId);
                 WriteDebug($"HybridProf: {entry.DisplayName}: calls that return at its entry guard ({guard.Instructions.Count} instructions) have no frame");
             }
-            Weave(entry, method, markers, carried: null, guard, firstPass);
+            Weave(entry, method, markers, carried: null, guard, firstRounds);
         }
         foreach (var method in unmarked.Where(carried.ContainsKey))
         {
@@ -122,7 +122,7 @@ public sealed partial class ModuleWeaver : BaseModuleWeaver
 
         RecordFlags(table, data, small, guarded);
         RegisterTable(table);
-        WriteMessage(Summary(entries.Count, small.Count, guarded.Count - firstRounds, firstRounds, tunedOut, limit, handOvers), MessageImportance.High);
+        WriteMessage(Summary(entries.Count, small.Count, guarded.Count - firstRoundMethods, firstRoundMethods, tunedOut, limit, handOvers), MessageImportance.High);
     }
 
     /// <summary>The one line a build prints: what was marked, what was folded into callers and why.</summary>
@@ -151,8 +151,8 @@ public sealed partial class ModuleWeaver : BaseModuleWeaver
 
     /// <param name="carried">The plan of a closure class's method that carries hand-overs (for its own body), else null.</param>
     /// <param name="guard">The method's entry guard (<see cref="EntryGuard"/>), or null.</param>
-    /// <param name="firstPass">The method's unmarked first pass (<see cref="FirstPass"/>), or null.</param>
-    private void Weave(TableEntry entry, MethodDefinition method, MarkerReferences markers, IMarkerPlan? carried, EntryGuard? guard, FirstPass? firstPass)
+    /// <param name="firstRounds">The method's unmarked first rounds (<see cref="FirstRounds"/>), or null.</param>
+    private void Weave(TableEntry entry, MethodDefinition method, MarkerReferences markers, IMarkerPlan? carried, EntryGuard? guard, FirstRounds? firstRounds)
     {
         if ((method.ImplAttributes & StateMachines.RuntimeAsync) != 0)
         {
@@ -162,7 +162,7 @@ public sealed partial class ModuleWeaver : BaseModuleWeaver
 
         try
         {
-            foreach (var (target, plan) in StateMachines.Plans(method, entry.LocalId, markers, guard, firstPass))
+            foreach (var (target, plan) in StateMachines.Plans(method, entry.LocalId, markers, guard, firstRounds))
                 new MethodProcessor(target, target == method && carried is not null ? carried : plan).Process();
             WovenCount++;
         }

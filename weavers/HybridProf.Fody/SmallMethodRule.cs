@@ -103,18 +103,18 @@ internal sealed class SmallMethodRule
     }
 
     /// <summary>
-    /// The first pass of a method that only its loop keeps marked (<see cref="FirstPass"/>): small
+    /// The first rounds of a method that only its loop keeps marked (<see cref="FirstRounds"/>): small
     /// and calling only what a folded method may call, but with a branch back; and none of its
     /// calls can push a frame of this module, so that the calls of a pass without a frame are not
     /// shown one level too high. Null for every other method, and for those <see cref="EntryGuardOf"/> gives none.
     /// </summary>
     /// <param name="marked">The methods of this module that keep their markers.</param>
-    public FirstPass? FirstPassOf(MethodDefinition method, TableEntry entry, ICollection<MethodDefinition> marked)
+    public FirstRounds? FirstRoundsOf(MethodDefinition method, TableEntry entry, ICollection<MethodDefinition> marked)
     {
         if (!MayGoUnmarkedAtFirst(method, entry) || WhyNotSmall(method, UnseenCalleeDepth, loopsAllowed: true) is not null
             || !CallsNoFrame(method, marked, FramelessCalleeDepth))
             return null;
-        return FirstPass.Find(method);
+        return FirstRounds.Find(method);
     }
 
     /// <summary>
@@ -161,7 +161,7 @@ internal sealed class SmallMethodRule
     /// sees or that costs next to nothing; null when it is. <paramref name="depth"/> is how many
     /// more levels of unseen callees may be looked into.
     /// </summary>
-    /// <param name="loopsAllowed">Whether a branch back is let pass (<see cref="FirstPassOf"/>).</param>
+    /// <param name="loopsAllowed">Whether a branch back is let pass (<see cref="FirstRoundsOf"/>).</param>
     private string? WhyNotSmall(MethodDefinition method, int depth, bool loopsAllowed = false)
     {
         var body = method.Body;

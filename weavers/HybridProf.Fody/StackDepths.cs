@@ -7,7 +7,7 @@ namespace HybridProf.Fody;
 
 /// <summary>
 /// The evaluation stack's depth before instructions of a body, for <see cref="EntryGuard"/> and
-/// <see cref="FirstPass"/>: a try block (the marked part) may only begin where the stack is empty.
+/// <see cref="FirstRounds"/>: a try block (the marked part) may only begin where the stack is empty.
 /// </summary>
 internal static class StackDepths
 {

@@ -39,13 +39,13 @@ internal static class StateMachines
     /// (the kick-off merely creates the enumerable).
     /// </summary>
     /// <param name="guard">The entry guard of an ordinary method (<see cref="EntryGuard"/>), or null.</param>
-    /// <param name="firstPass">The unmarked first pass of an ordinary method (<see cref="FirstPass"/>), or null.</param>
-    public static IEnumerable<(MethodDefinition Body, IMarkerPlan Plan)> Plans(MethodDefinition method, int localId, MarkerReferences markers, EntryGuard? guard = null, FirstPass? firstPass = null)
+    /// <param name="firstRounds">The unmarked first rounds of an ordinary method (<see cref="FirstRounds"/>), or null.</param>
+    public static IEnumerable<(MethodDefinition Body, IMarkerPlan Plan)> Plans(MethodDefinition method, int localId, MarkerReferences markers, EntryGuard? guard = null, FirstRounds? firstRounds = null)
     {
         var (kind, moveNext) = Find(method);
         if (moveNext is null)
         {
-            yield return (method, new SyncMarkerPlan(markers, localId, method, guard, firstPass));
+            yield return (method, new SyncMarkerPlan(markers, localId, method, guard, firstRounds));
             yield break;
         }
         switch (kind)

@@ -11,7 +11,7 @@ namespace HybridProf.Fody;
 /// (marker contract version 3: the frame carries the stack and the depth to restore), or
 /// <c>Marker.PushInlinable</c> in a method the JIT is likely to inline (<see cref="InliningGuess"/>).
 /// An ordinary method's entry guard stays before the push (<see cref="EntryGuard"/>), and a
-/// small one's first pass through its loop runs before it (<see cref="FirstPass"/>).
+/// small one's first rounds through its loop run before it (<see cref="FirstRounds"/>).
 /// </summary>
 internal sealed class SyncMarkerPlan : IMarkerPlan
 {
@@ -20,13 +20,13 @@ internal sealed class SyncMarkerPlan : IMarkerPlan
     private readonly MethodReference _push;
 
     /// <param name="guard">The body's entry guard, for an ordinary method (not a state machine's step or kick-off).</param>
-    /// <param name="firstPass">The body's unmarked first pass, for an ordinary method whose loop alone keeps it marked; not with a guard.</param>
-    public SyncMarkerPlan(MarkerReferences markers, int localId, MethodDefinition body, EntryGuard? guard = null, FirstPass? firstPass = null)
+    /// <param name="firstRounds">The body's unmarked first rounds, for an ordinary method whose loop alone keeps it marked; not with a guard.</param>
+    public SyncMarkerPlan(MarkerReferences markers, int localId, MethodDefinition body, EntryGuard? guard = null, FirstRounds? firstRounds = null)
     {
         _markers = markers;
         _localId = localId;
         Guard = guard;
-        FirstPass = guard is not null && firstPass is not null ? throw new ArgumentException("a body has an entry guard or a first pass, not both") : firstPass;
+        FirstRounds = guard is not null && firstRounds is not null ? throw new ArgumentException("a body has an entry guard or first rounds, not both") : firstRounds;
         _push = InliningGuess.IsLikelyInlined(body) ? markers.PushInlinable : markers.Push;
     }
 
@@ -34,7 +34,7 @@ internal sealed class SyncMarkerPlan : IMarkerPlan
 
     public EntryGuard? Guard { get; }
 
-    public FirstPass? FirstPass { get; }
+    public FirstRounds? FirstRounds { get; }
 
     public void Prepare(MethodBody body, ILProcessor il)
     {

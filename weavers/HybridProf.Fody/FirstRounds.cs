@@ -28,15 +28,15 @@ namespace HybridProf.Fody;
 /// method's caller) are laid out this way.
 /// </para>
 /// </summary>
-internal sealed class FirstPass
+internal sealed class FirstRounds
 {
-    private FirstPass(IReadOnlyList<Instruction> heads) => Heads = heads;
+    private FirstRounds(IReadOnlyList<Instruction> heads) => Heads = heads;
 
     /// <summary>The loop heads, in body order: the instructions branches back go to.</summary>
     public IReadOnlyList<Instruction> Heads { get; }
 
     /// <summary>The method's first rounds, or null when it has no loop or one the marked body cannot be entered at with an empty stack.</summary>
-    public static FirstPass? Find(MethodDefinition method)
+    public static FirstRounds? Find(MethodDefinition method)
     {
         if (!method.HasBody || method.Body.HasExceptionHandlers)
             return null;
@@ -56,7 +56,7 @@ internal sealed class FirstPass
                     heads.Add(head);
             }
         }
-        return heads.Count == 0 ? null : new FirstPass(heads.OrderBy(h => index[h]).ToList());
+        return heads.Count == 0 ? null : new FirstRounds(heads.OrderBy(h => index[h]).ToList());
     }
 
     /// <summary>
@@ -104,6 +104,7 @@ internal sealed class FirstPass
             }
         }
         CopySequencePoints(body, code, rounds);
+        OpenRootScopeAt(body, rounds[0][0]);
 
         var dispatch = new List<Instruction>();
         if (selector is not null)
@@ -166,6 +167,17 @@ internal sealed class FirstPass
         }
         for (int i = copied.Count - 1; i >= 0; i--)
             debug.SequencePoints.Insert(0, copied[i]);
+    }
+
+    /// <summary>
+    /// The method's outermost scope (where a debugger shows its locals) starts at its first
+    /// instruction; the first copy comes before that now, so the scope starts there instead.
+    /// </summary>
+    private static void OpenRootScopeAt(MethodBody body, Instruction first)
+    {
+        var scope = body.Method.DebugInformation.Scope;
+        if (scope is not null && !scope.Start.IsEndOfMethod && scope.Start.Offset == body.Instructions[0].Offset)
+            scope.Start = new InstructionOffset(first);
     }
 
     private static Dictionary<Instruction, int> IndexOf(Collection<Instruction> code)

@@ -11,7 +11,7 @@ namespace HybridProf.Fody.Tests;
 /// and run: results as plain on every path, the frames seen by a sampler, and which methods
 /// get first rounds.
 /// </summary>
-public class FirstPassTests
+public class FirstRoundsTests
 {
     private static readonly string Source = $$"""
         {{WovenSource.Preamble}}
@@ -174,16 +174,18 @@ public class FirstPassTests
     }
 
     [Fact]
-    public void A_debugger_finds_the_methods_lines_in_each_copy_in_IL_order()
+    public void A_debugger_finds_the_methods_lines_and_locals_in_each_copy()
     {
-        var whole = s_markEverything.Value.SequencePoints("Sum");
-        var woven = s_default.Value.SequencePoints("Sum");
+        var (whole, _) = s_markEverything.Value.DebugInformation("Sum");
+        var (woven, scopeStart) = s_default.Value.DebugInformation("Sum");
         Assert.True(whole.Count >= 3, $"{whole.Count} sequence points");
         var lines = whole.Select(p => p.Line).ToList();
         // Three unmarked copies, then the marked body.
         Assert.Equal(Enumerable.Repeat(lines, 4).SelectMany(l => l), woven.Select(p => p.Line));
         Assert.Equal(woven.Select(p => p.Offset).Order(), woven.Select(p => p.Offset));
         Assert.Equal(woven.Count, woven.Select(p => p.Offset).Distinct().Count());
+        // The locals are in scope from the first copy on.
+        Assert.Equal(0, scopeStart);
     }
 
     [Theory]

@@ -20,10 +20,14 @@ internal sealed class WovenSource
 
     private readonly string _shapes;
 
-    private WovenSource(Assembly assembly, string path, string summary, string shapes)
+    private readonly Lazy<Assembly> _plain;
+
+    private WovenSource(Assembly assembly, string path, string plainPath, string summary, string shapes)
     {
         _assembly = assembly;
         _path = path;
+        // The build before weaving, in a context of its own (its names are the woven one's).
+        _plain = new(() => new System.Runtime.Loader.AssemblyLoadContext(plainPath).LoadFromAssemblyPath(plainPath));
         _shapes = shapes;
         Summary = summary;
         string data = (string)assembly.GetType("HybridProf.Generated.__HybridProfMethodTable")!
@@ -47,7 +51,7 @@ internal sealed class WovenSource
         var result = weaver.ExecuteTestRun(path, runPeVerify: false, assemblyName: label + ".Woven", writeSymbols: true);
         Assert.Empty(result.Errors);
         string summary = Assert.Single(result.Messages, m => m.Text.StartsWith("instrumented ", StringComparison.Ordinal)).Text;
-        return new WovenSource(result.Assembly, result.AssemblyPath, summary, space + ".Shapes");
+        return new WovenSource(result.Assembly, result.AssemblyPath, path, summary, space + ".Shapes");
     }
 
     /// <summary>The IL size of a method of the Shapes class as woven (a folded method's is its own).</summary>
@@ -85,6 +89,10 @@ internal sealed class WovenSource
 
     public object Invoke(string method, params object[] args) =>
         _assembly.GetType(_shapes)!.GetMethod(method, BindingFlags.Public | BindingFlags.Static)!.Invoke(null, args)!;
+
+    /// <summary>The same call into the build before weaving: what the woven method must return.</summary>
+    public T CallPlain<T>(string method, params object[] args) =>
+        (T)_plain.Value.GetType(_shapes)!.GetMethod(method, BindingFlags.Public | BindingFlags.Static)!.Invoke(null, args)!;
 
     public string Call(string method) => (string)Invoke(method);
 

@@ -97,7 +97,7 @@ internal sealed class EntryGuard
             var instruction = code[i];
             if (instruction.OpCode.Code == Code.Ret && depths.ContainsKey(instruction))
                 returns = true;
-            foreach (var target in Targets(instruction))
+            foreach (var target in StackDepths.BranchTargets(instruction))
             {
                 int index = code.IndexOf(target);
                 if (index < end || target == bodyStart)
@@ -146,20 +146,13 @@ internal sealed class EntryGuard
         return instruction.Operand is not MethodReference callee || isCheapCall(instruction, callee);
     }
 
-    private static IEnumerable<Instruction> Targets(Instruction instruction) => instruction.Operand switch
-    {
-        Instruction target => new[] { target },
-        Instruction[] targets => targets,
-        _ => Array.Empty<Instruction>(),
-    };
-
     /// <summary>For each branch target, the indexes of the instructions that branch to it.</summary>
     private static Dictionary<Instruction, List<int>> BranchSources(Collection<Instruction> code)
     {
         var sources = new Dictionary<Instruction, List<int>>();
         for (int i = 0; i < code.Count; i++)
         {
-            foreach (var target in Targets(code[i]))
+            foreach (var target in StackDepths.BranchTargets(code[i]))
             {
                 if (!sources.TryGetValue(target, out var list))
                     sources[target] = list = new List<int>();

@@ -188,10 +188,6 @@ internal sealed class FirstRounds
         return index;
     }
 
-    private static IEnumerable<Instruction> BackTargets(Instruction instruction, int at, Dictionary<Instruction, int> index) => instruction.Operand switch
-    {
-        Instruction target when index[target] <= at => new[] { target },
-        Instruction[] targets => targets.Where(t => index[t] <= at),
-        _ => Array.Empty<Instruction>(),
-    };
+    private static IEnumerable<Instruction> BackTargets(Instruction instruction, int at, Dictionary<Instruction, int> index) =>
+        StackDepths.BranchTargets(instruction).Where(target => index[target] <= at);
 }

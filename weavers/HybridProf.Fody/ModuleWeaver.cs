@@ -97,7 +97,7 @@ public sealed partial class ModuleWeaver : BaseModuleWeaver
             {
                 guarded.Add(entry.LocalId);
                 firstRoundMethods++;
-                WriteDebug($"HybridProf: {entry.DisplayName}: small but for its loop; calls that do not go round it have no frame");
+                WriteDebug($"HybridProf: {entry.DisplayName}: small but for its loop; calls whose loop runs at most twice have no frame");
             }
             else if (guard is not null)
             {

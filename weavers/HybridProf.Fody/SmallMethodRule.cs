@@ -105,7 +105,7 @@ internal sealed class SmallMethodRule
     /// <summary>
     /// The first rounds of a method that only its loop keeps marked (<see cref="FirstRounds"/>): small
     /// and calling only what a folded method may call, but with a branch back; and none of its
-    /// calls can push a frame of this module, so that the calls of a pass without a frame are not
+    /// calls can push a frame of this module, so that the calls of a round without a frame are not
     /// shown one level too high. Null for every other method, and for those <see cref="EntryGuardOf"/> gives none.
     /// </summary>
     /// <param name="marked">The methods of this module that keep their markers.</param>

@@ -63,7 +63,7 @@ internal static class StackDepths
             after = depth - Pops(instruction, depth) + Pushes(instruction);
             if (after < 0)
                 return null;
-            foreach (var target in instruction.Operand switch { Instruction one => new[] { one }, Instruction[] many => many, _ => System.Array.Empty<Instruction>() })
+            foreach (var target in BranchTargets(instruction))
             {
                 if (!depths.TryGetValue(target, out int there))
                     depths[target] = after;
@@ -74,6 +74,14 @@ internal static class StackDepths
         }
         return depths;
     }
+
+    /// <summary>Where a branch or switch may go (not counting the next instruction).</summary>
+    internal static IEnumerable<Instruction> BranchTargets(Instruction instruction) => instruction.Operand switch
+    {
+        Instruction target => new[] { target },
+        Instruction[] targets => targets,
+        _ => System.Array.Empty<Instruction>(),
+    };
 
     private static bool Reach(Dictionary<Instruction, int> depths, Instruction target, int depth, Collection<Instruction> code, int from)
     {

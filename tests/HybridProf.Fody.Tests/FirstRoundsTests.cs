@@ -67,40 +67,6 @@ public class FirstRoundsTests
                 // A state loop in an instance method: each case of its switch branches back.
                 public static int Steps(int start) => new Machine().Run(start);
 
-                // Over the size limit, within twice it (a test checks): first rounds too.
-                public static int Mixed(int[] values, int seed)
-                {
-                    int a = seed, b = seed * 3 + 1, c = seed ^ 0x55, d = seed - 7;
-                    for (int i = 0; i < values.Length; i++)
-                    {
-                        int v = values[i];
-                        a = a * 31 + v; b ^= a + (v << 3); c += b % 17 - v; d = d * 7 + (c >> 2);
-                        if (a + b + c + d == v)
-                            return i;
-                        a ^= b + c; b += c * d; c -= d ^ a; d += a & 0xFF;
-                        a = a * 37 + v; b ^= a + (v << 5);
-                    }
-                    return a + b + c + d;
-                }
-
-                // Over twice the limit (a test checks): marked, every call with its frame.
-                public static int Large(int[] values, int seed)
-                {
-                    int a = seed, b = seed * 3 + 1, c = seed ^ 0x55, d = seed - 7;
-                    for (int i = 0; i < values.Length; i++)
-                    {
-                        int v = values[i];
-                        a = a * 31 + v; b ^= a + (v << 3); c += b % 17 - v; d = d * 7 + (c >> 2);
-                        a = a * 37 + v; b ^= a + (v << 5); c += b % 19 - v; d = d * 5 + (c >> 3);
-                        a = a * 41 + v; b ^= a + (v << 2); c += b % 23 - v; d = d * 3 + (c >> 1);
-                        a ^= b + c; b += c * d; c -= d ^ a; d += a & 0xFF;
-                        a ^= b - c; b -= c * d; c += d ^ a; d -= a & 0x7F;
-                        a = a * 43 + v; b ^= a + (v << 4); c += b % 29 - v; d = d * 9 + (c >> 4);
-                        a ^= b * c; b += c - d; c -= d * a; d += a | 0x3F;
-                    }
-                    return a + b + c + d;
-                }
-
                 // Calls a marked method in its loop: no first rounds, or that call would show under its caller.
                 public static string CallsMarked(int n)
                 {
@@ -165,7 +131,7 @@ public class FirstRoundsTests
         var values = Enumerable.Range(0, n).ToArray();
         object[][] calls =
         [
-            ["Sum", n], ["Nested", n, n + 1], ["Nested", n, 0], ["Steps", n % 5], ["Mixed", values, n], ["Large", values, n],
+            ["Sum", n], ["Nested", n, n + 1], ["Nested", n, 0], ["Steps", n % 5],
             ["FirstAbove", values, n - 2], ["FirstAbove", values, -1], ["FirstAbove", values, n],
         ];
         foreach (var call in calls)
@@ -199,17 +165,12 @@ public class FirstRoundsTests
         Assert.Equal("g", flags["Rounds.Shapes.Sum"]);
         Assert.Equal("g", flags["Rounds.Shapes.Nested"]);
         Assert.Equal("g", flags["Rounds.Shapes.FirstAbove"]);
-        // Up to twice the size limit (128 bytes by default).
-        Assert.InRange(s_default.Value.PlainCodeSize("Mixed"), 129, 256);
-        Assert.Equal("g", flags["Rounds.Shapes.Mixed"]);
-        Assert.True(s_default.Value.PlainCodeSize("Large") > 256);
-        Assert.Equal("-", flags["Rounds.Shapes.Large"]);
         // A marked callee, a call out of sight, or the limit 0: every call has its frame.
         Assert.Equal("-", flags["Rounds.Shapes.CallsMarked"]);
         Assert.Equal("-", flags["Rounds.Shapes.Inner"]);
         Assert.Equal("Rounds.Shapes.CallsMarked > Rounds.Shapes.Inner", s_default.Value.Call<string>("CallsMarked", 1));
         int rounds = flags.Count(f => f.Value.Contains('g'));
-        Assert.Contains($"; {rounds} with a small loop push their markers when their loops go round again (a call that loops at most twice is its caller's time)", s_default.Value.Summary);
+        Assert.Contains($"; {rounds} small ones push their markers when their loops go round again (a call that loops at most twice is its caller's time)", s_default.Value.Summary);
         Assert.DoesNotContain(s_markEverything.Value.Flags, f => f.Value.Contains('g'));
         Assert.Equal(Enumerable.Range(0, 5).Sum(i => i % 7), s_markEverything.Value.Call<int>("Sum", 5));
     }

@@ -135,7 +135,7 @@ public sealed partial class ModuleWeaver : BaseModuleWeaver
         if (guarded > 0)
             line += $"; {guarded} push{(guarded == 1 ? "es its marker" : " their markers")} after {(guarded == 1 ? "its entry guard" : "their entry guards")} (a call that returns there is its caller's time)";
         if (firstRounds > 0)
-            line += $"; {firstRounds} with a small loop push{(firstRounds == 1 ? "es its marker when its loop goes" : " their markers when their loops go")} round again (a call that loops at most twice is its caller's time)";
+            line += $"; {firstRounds} small {(firstRounds == 1 ? "one pushes its marker when its loop goes" : "ones push their markers when their loops go")} round again (a call that loops at most twice is its caller's time)";
         if (tunedOut > 0)
             line += $"; {tunedOut} left out by the tune list";
         if (handOvers > 0)

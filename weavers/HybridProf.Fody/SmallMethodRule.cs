@@ -103,11 +103,10 @@ internal sealed class SmallMethodRule
     }
 
     /// <summary>
-    /// The first rounds of a method that only its loop keeps marked (<see cref="FirstRounds"/>):
-    /// at most <see cref="FirstRoundsLimitFactor"/> times the limit, and calling only what a folded
-    /// method may call, but with a branch back; and none of its calls can push a frame of this
-    /// module, so that the calls of a round without a frame are not shown one level too high.
-    /// Null for every other method, and for those <see cref="EntryGuardOf"/> gives none.
+    /// The first rounds of a method that only its loop keeps marked (<see cref="FirstRounds"/>): small
+    /// and calling only what a folded method may call, but with a branch back; and none of its
+    /// calls can push a frame of this module, so that the calls of a round without a frame are not
+    /// shown one level too high. Null for every other method, and for those <see cref="EntryGuardOf"/> gives none.
     /// </summary>
     /// <param name="marked">The methods of this module that keep their markers.</param>
     public FirstRounds? FirstRoundsOf(MethodDefinition method, TableEntry entry, ICollection<MethodDefinition> marked)
@@ -117,18 +116,6 @@ internal sealed class SmallMethodRule
             return null;
         return FirstRounds.Find(method);
     }
-
-    /// <summary>
-    /// How much larger than the limit a method with a loop may be and still run its first rounds
-    /// unmarked. Only a call that ends within them goes without a frame, and it runs a part of
-    /// the body. At hot call sites with profile data, the JIT takes callees of up to 1024 bytes
-    /// as inlining candidates (<c>JitExtDefaultPolicyMaxILProf</c>), and it scores loops lower
-    /// but does not refuse them. On Markdig, <c>perf</c> on the plain build at tier 1 shows no frame of
-    /// <c>GetSourcePosition(int, out int, out int)</c> (153 bytes, 0.55 M calls a pass): it is
-    /// inlined into its callers. The other eight methods this factor adds have at most 0.1 % of
-    /// the time each there (docs/benchmarks.md).
-    /// </summary>
-    private const int FirstRoundsLimitFactor = 2;
 
     /// <summary>
     /// How deep <see cref="CallsNoFrame"/> follows calls within the module: far enough for a
@@ -174,11 +161,11 @@ internal sealed class SmallMethodRule
     /// sees or that costs next to nothing; null when it is. <paramref name="depth"/> is how many
     /// more levels of unseen callees may be looked into.
     /// </summary>
-    /// <param name="loopsAllowed">Whether a branch back is let pass, in a body up to <see cref="FirstRoundsLimitFactor"/> times the limit (<see cref="FirstRoundsOf"/>).</param>
+    /// <param name="loopsAllowed">Whether a branch back is let pass (<see cref="FirstRoundsOf"/>).</param>
     private string? WhyNotSmall(MethodDefinition method, int depth, bool loopsAllowed = false)
     {
         var body = method.Body;
-        if (body.CodeSize > (loopsAllowed ? FirstRoundsLimitFactor * _limit : _limit))
+        if (body.CodeSize > _limit)
             return $"IL {body.CodeSize} bytes";
         if (body.HasExceptionHandlers)
             return "exception handler";

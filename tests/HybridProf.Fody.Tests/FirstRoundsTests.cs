@@ -67,6 +67,22 @@ public class FirstRoundsTests
                 // A state loop in an instance method: each case of its switch branches back.
                 public static int Steps(int start) => new Machine().Run(start);
 
+                // Over the size limit (a test checks): marked, every call with its frame.
+                public static int Mixed(int[] values, int seed)
+                {
+                    int a = seed, b = seed * 3 + 1, c = seed ^ 0x55, d = seed - 7;
+                    for (int i = 0; i < values.Length; i++)
+                    {
+                        int v = values[i];
+                        a = a * 31 + v; b ^= a + (v << 3); c += b % 17 - v; d = d * 7 + (c >> 2);
+                        if (a + b + c + d == v)
+                            return i;
+                        a ^= b + c; b += c * d; c -= d ^ a; d += a & 0xFF;
+                        a = a * 37 + v; b ^= a + (v << 5);
+                    }
+                    return a + b + c + d;
+                }
+
                 // Calls a marked method in its loop: no first rounds, or that call would show under its caller.
                 public static string CallsMarked(int n)
                 {
@@ -131,7 +147,7 @@ public class FirstRoundsTests
         var values = Enumerable.Range(0, n).ToArray();
         object[][] calls =
         [
-            ["Sum", n], ["Nested", n, n + 1], ["Nested", n, 0], ["Steps", n % 5],
+            ["Sum", n], ["Nested", n, n + 1], ["Nested", n, 0], ["Steps", n % 5], ["Mixed", values, n],
             ["FirstAbove", values, n - 2], ["FirstAbove", values, -1], ["FirstAbove", values, n],
         ];
         foreach (var call in calls)
@@ -165,7 +181,9 @@ public class FirstRoundsTests
         Assert.Equal("g", flags["Rounds.Shapes.Sum"]);
         Assert.Equal("g", flags["Rounds.Shapes.Nested"]);
         Assert.Equal("g", flags["Rounds.Shapes.FirstAbove"]);
-        // A marked callee, a call out of sight, or the limit 0: every call has its frame.
+        // Over the size limit, a marked callee, a call out of sight, or the limit 0: every call has its frame.
+        Assert.True(s_default.Value.PlainCodeSize("Mixed") > 128);
+        Assert.Equal("-", flags["Rounds.Shapes.Mixed"]);
         Assert.Equal("-", flags["Rounds.Shapes.CallsMarked"]);
         Assert.Equal("-", flags["Rounds.Shapes.Inner"]);
         Assert.Equal("Rounds.Shapes.CallsMarked > Rounds.Shapes.Inner", s_default.Value.Call<string>("CallsMarked", 1));

@@ -22,10 +22,13 @@ internal sealed class WovenSource
 
     private readonly Lazy<Assembly> _plain;
 
+    private readonly string _plainPath;
+
     private WovenSource(Assembly assembly, string path, string plainPath, string summary, string shapes)
     {
         _assembly = assembly;
         _path = path;
+        _plainPath = plainPath;
         // The build before weaving, in a context of its own (its names are the woven one's).
         _plain = new(() => new System.Runtime.Loader.AssemblyLoadContext(plainPath).LoadFromAssemblyPath(plainPath));
         _shapes = shapes;
@@ -55,9 +58,14 @@ internal sealed class WovenSource
     }
 
     /// <summary>The IL size of a method of the Shapes class as woven (a folded method's is its own).</summary>
-    public int CodeSize(string method)
+    public int CodeSize(string method) => CodeSize(_path, method);
+
+    /// <summary>The IL size of a method of the Shapes class as the compiler wrote it.</summary>
+    public int PlainCodeSize(string method) => CodeSize(_plainPath, method);
+
+    private int CodeSize(string path, string method)
     {
-        using var module = Mono.Cecil.ModuleDefinition.ReadModule(_path);
+        using var module = Mono.Cecil.ModuleDefinition.ReadModule(path);
         return module.GetType(_shapes).Methods.Single(m => m.Name == method).Body.CodeSize;
     }
 

@@ -71,7 +71,7 @@ internal sealed class FirstRounds
     {
         var code = body.Instructions;
         var index = IndexOf(code);
-        var rounds = Enumerable.Range(0, UnmarkedRounds).Select(_ => code.Select(original => Twin(il, original)).ToList()).ToList();
+        var rounds = Enumerable.Range(0, UnmarkedRounds).Select(_ => code.Select(original => MethodProcessor.Twin(il, original)).ToList()).ToList();
         var stubs = new Dictionary<Instruction, Instruction>();
         var copy = rounds.SelectMany(round => round).ToList();
         for (int h = 0; h < Heads.Count; h++)
@@ -129,14 +129,6 @@ internal sealed class FirstRounds
 
     /// <summary>Whether the push needs a local saying which loop head the branch back was going to.</summary>
     public bool NeedsSelector => Heads.Count > 1;
-
-    private static Instruction Twin(ILProcessor il, Instruction original)
-    {
-        var twin = il.Create(OpCodes.Nop);
-        twin.OpCode = original.OpCode;
-        twin.Operand = original.Operand;
-        return twin;
-    }
 
     /// <summary>
     /// The copies run first, so a debugger stepping into the method, or a breakpoint on a line of

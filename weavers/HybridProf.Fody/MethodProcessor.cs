@@ -57,8 +57,8 @@ internal sealed class MethodProcessor
         // to the loop head the last copy went round to; laid out now, while the body's returns are its own.
         var guard = _plan.Guard;
         var bodyStart = Body.Instructions[0];
-        var (roundsCopy, roundsDispatch) = _plan.FirstRounds is { } pass
-            ? pass.Lay(il, Body, prologue[0], pass.NeedsSelector ? AddVariable(_method.Module.TypeSystem.Int32) : null)
+        var (roundsCopy, roundsDispatch) = _plan.FirstRounds is { } rounds
+            ? rounds.Lay(il, Body, prologue[0], rounds.NeedsSelector ? AddVariable(_method.Module.TypeSystem.Int32) : null)
             : (null, null);
         var firstOriginal = roundsDispatch?[0] ?? guard?.BodyStart ?? bodyStart;
         var guardCode = new HashSet<Instruction>(guard?.Instructions ?? Array.Empty<Instruction>());
@@ -137,13 +137,19 @@ internal sealed class MethodProcessor
         var copy = new List<Instruction>();
         for (var instruction = start; ; instruction = instruction.Next)
         {
-            var twin = il.Create(OpCodes.Nop);
-            twin.OpCode = instruction.OpCode;
-            twin.Operand = instruction.Operand;
-            copy.Add(twin);
+            copy.Add(Twin(il, instruction));
             if (instruction.OpCode.Code is Code.Ret or Code.Throw)
                 return copy;
         }
+    }
+
+    /// <summary>A new instruction with the opcode and operand of <paramref name="original"/> (a branch still goes where the original's went).</summary>
+    internal static Instruction Twin(ILProcessor il, Instruction original)
+    {
+        var twin = il.Create(OpCodes.Nop);
+        twin.OpCode = original.OpCode;
+        twin.Operand = original.Operand;
+        return twin;
     }
 
     /// <summary>

@@ -16,6 +16,7 @@ namespace MarkdigWorkload;
 /// timed passes only, <c>median_pass_ms=…</c>, the median of their times, <c>warmup_ms=…</c>,
 /// and a check of the HTML that the plain and woven builds must agree on.
 /// <c>MarkdigWorkload --write DIR</c> writes the corpus and its HTML into DIR instead, to look at.
+/// <see cref="CreatePass"/> is the same pass for a host that runs this build beside another.
 /// </summary>
 public static class Program
 {
@@ -84,6 +85,18 @@ public static class Program
                 passTimes[pass] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         }
         return (check, html);
+    }
+
+    /// <summary>
+    /// One pass over the corpus as a call, for a host that loads this build beside another one in
+    /// the same process and alternates their passes (benchmarks/SideBySide): the corpus and the
+    /// pipeline are made here, once; each call renders every document and returns the check.
+    /// </summary>
+    public static Func<ulong> CreatePass()
+    {
+        string[] corpus = Corpus.Generate(Documents, SectionsPerDocument);
+        MarkdownPipeline pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
+        return () => Render(corpus, pipeline, passes: 1, passTimes: null).Check;
     }
 
     private static int Write(string folder)

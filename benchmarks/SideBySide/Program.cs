@@ -12,7 +12,8 @@ namespace SideBySide;
 /// through the plain build's passes too, so its cost counts against both, and at 100 Hz it is
 /// far below what this measures (docs/benchmarks.md, "Side by side in one process").
 /// Prints each build's median pass, their ratio and the median of the rounds' ratios, each with
-/// a bootstrap 95 % interval over rounds.
+/// a bootstrap 95 % interval over rounds; then the timed part's length and the CPU time each
+/// thread used in it (the sampler's is its cost to the machine, which the ratio shares out).
 /// </summary>
 public static class Program
 {
@@ -26,8 +27,12 @@ public static class Program
             RequireSameOutput(plain, woven);
             Run(plain, woven, options.WarmUpRounds, options.PassesPerRound, times: null);
             var times = new RoundTimes(options.Rounds, options.PassesPerRound);
+            var cpuBefore = ThreadCpuTimes.Now();
+            long start = Stopwatch.GetTimestamp();
             Run(plain, woven, options.Rounds, options.PassesPerRound, times);
-            Console.WriteLine(times.Summary());
+            double elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{times.Summary()} timed_ms={elapsed:0} thread_cpu_ms={ThreadCpuTimes.Now().Since(cpuBefore)}"));
             return 0;
         }
         catch (UsageException e)

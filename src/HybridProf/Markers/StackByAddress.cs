@@ -9,133 +9,145 @@ namespace HybridProf.Markers;
 /// <summary>
 /// Finds the calling thread's shadow stack from the address of one of its local variables,
 /// which is cheaper than the runtime's thread-local read (on Linux a call into the C
-/// library's TLS resolver, which also makes the JIT save registers around it). A table keyed
-/// by 64 KiB pieces of the address space holds, for each piece, the last thread that pushed
-/// from it, and beside it a cell with that thread's mark; the entry is used only when the
-/// address lies inside that thread's machine stack and the cell still holds its mark.
-/// Anything else takes the thread-local read and refreshes the entry.
+/// library's TLS resolver, which also makes the JIT save registers around it). The address
+/// space is cut into 4 KiB pieces; a table holds, for each slot, the last thread that pushed
+/// from a piece of that slot, and beside it a cell with the number of that piece. A marker
+/// takes the slot's stack when the cell holds the number of its own piece: one comparison,
+/// with no read of the stack itself before it (docs/benchmarks.md, "What the lookup's checks
+/// cost"). Anything else takes the thread-local read and publishes the piece.
 /// <para>
-/// It stays exact when a thread dies and a new one gets its machine stack (the C library
-/// reuses stacks): a thread publishes an entry only after registering the entry's cell with
-/// a thread-exit hook (a pthread key whose destructor is the C library's
-/// <c>pthread_spin_unlock</c>, which stores 0 or 1, never a mark, to the cell it is given).
-/// Key destructors run on the exiting thread before its stack can be handed to another, and
-/// only the thread itself ever writes its mark, so once it has died no cell holds its mark and
-/// a new thread never takes its entry. A thread has <see cref="EntriesPerThread"/> keys, so it publishes entries
-/// for that many pieces of its machine stack; deeper ones are found by thread-local read.
-/// Where any of this cannot be had (not Linux, NativeAOT, whose own thread-local read is
-/// already inline, a C library without these calls) <see cref="Enabled"/> is false and the
-/// markers use the thread-local read alone.
+/// Why a matching cell is always right:
+/// <list type="bullet">
+/// <item>A thread publishes only pieces that lie wholly inside its machine stack (machine
+/// stacks begin and end on page boundaries, so every piece a thread runs on is whole), and the
+/// machine stacks of living threads never share a piece. So a cell that holds a piece's number
+/// was written by the one living thread that runs on that piece, unless that thread died.</item>
+/// <item>A thread publishes a cell only after registering it with one of its thread-exit
+/// hooks (a pthread key whose destructor is the C library's <c>pthread_spin_unlock</c>, which
+/// stores 0 or 1 into the cell's low half). Key destructors run on the exiting thread before
+/// its machine stack can be handed to another, so once a thread has died no cell holds a piece
+/// number it wrote: a cleared cell's low half is 0 or 1, and a piece whose slot is 0 or 1 is
+/// never published, so no piece number a marker compares with ends that way.</item>
+/// <item>Publishers take a lock and write the cell empty, then the slot, then the piece
+/// number; a marker reads the slot, then the cell (in that order, on every processor). If it
+/// finds its piece number, no publisher has touched the slot since that number was written.</item>
+/// </list>
+/// A thread has <see cref="EntriesPerThread"/> exit hooks: when its stack moves to more pieces
+/// than that, the next piece takes a hook back from an earlier one, emptying the earlier
+/// piece's cell first. Where any of this cannot be had (not Linux on a little-endian machine,
+/// NativeAOT, whose own thread-local read is already inline, a C library without these calls)
+/// <see cref="Enabled"/> is false and the markers use the thread-local read alone.
 /// </para>
 /// </summary>
 internal static unsafe class StackByAddress
 {
-    /// <summary>Pieces of its machine stack (64 KiB each) one thread publishes: one exit-hook key each.</summary>
-    internal const int EntriesPerThread = 8;
+    /// <summary>Pieces of its machine stack (4 KiB each) one thread has published at a time: one exit-hook key each.</summary>
+    internal const int EntriesPerThread = 16;
 
-    private const int PieceShift = 16;
+    private const int PieceShift = 12;
+    private const nuint PieceSize = 1 << PieceShift;
     private const int SlotCount = 1 << 14;
+
+    // Slots 0 and 1 are never published (the cleared cells' low half is 0 or 1).
+    private const int FirstPublishedSlot = 2;
 
     private static readonly uint[] s_exitKeys = new uint[EntriesPerThread];
 
     /// <summary>Whether markers look their stack up by address (read once; the JIT folds it).</summary>
-    internal static readonly bool Enabled = RuntimeFeature.IsDynamicCodeCompiled && TryCreateExitKeys(s_exitKeys);
+    internal static readonly bool Enabled = RuntimeFeature.IsDynamicCodeCompiled && BitConverter.IsLittleEndian && TryCreateExitKeys(s_exitKeys);
 
-    // One slot per 64 KiB piece, 1 GiB of address space before two pieces share a slot (128 KiB
-    // of references in every woven process); a shared slot is still exact (the range check
-    // fails), only slower for one of the two threads. Pinned, and the cells in native memory,
-    // so that a marker reads both at addresses the JIT compiles in as constants: two loads,
-    // neither waiting for another. A slot no thread has published holds s_unpublished, whose
-    // empty machine stack fails the range check, so the marker needs no test for null.
-    // (Never registered, pushed on or sampled: it has no thread.)
-    private static readonly ShadowStack s_unpublished = new(owner: null!);
-    private static readonly ShadowStack[] s_slots = CreateSlots(Enabled ? SlotCount : 0);
+    // One slot per 4 KiB piece, 64 MiB of address space before two pieces share a slot (128 KiB
+    // of references and 128 KiB of cells in every woven process); a shared slot is still exact
+    // (the piece number differs), only slower for one of the two threads. Pinned, and the cells
+    // in native memory, so that a marker reads both at addresses the JIT compiles in as
+    // constants: two loads, neither waiting for another.
+    private static readonly ShadowStack?[] s_slots = GC.AllocateArray<ShadowStack?>(Enabled ? SlotCount : 0, pinned: true);
     private static readonly nint s_slotsAt = Enabled ? (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(s_slots)) : 0;
-    private static readonly nint s_cellsAt = Enabled ? (nint)NativeMemory.AllocZeroed(SlotCount, sizeof(int)) : 0;
-
-    // Marks handed to threads, from 2 (the exit hook stores 0 or 1); past int.MaxValue new
-    // threads get none and use the thread-local read, so that a mark is never reused.
-    private static int s_lastMark = 1;
+    private static readonly nint s_cellsAt = Enabled ? (nint)NativeMemory.AllocZeroed(SlotCount, sizeof(ulong)) : 0;
+    private static readonly object s_publishing = new();
 
     /// <summary>The shadow stack of the thread whose machine stack holds <paramref name="address"/>: the caller's, given the address of its local.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ShadowStack Find(nuint address)
     {
-        nint slot = SlotOf(address);
-        var stack = Unsafe.Add(ref Unsafe.AsRef<ShadowStack>((void*)s_slotsAt), slot);
-        int mark = ((int*)s_cellsAt)[slot];
-        if (address - stack.MachineStackLow < stack.MachineStackSize && mark == stack.Mark)
-            return stack;
+        nuint piece = address >> PieceShift;
+        nint slot = (nint)(piece & (SlotCount - 1));
+        // The slot before the cell (see the class): a publisher writes them the other way round.
+        var stack = Volatile.Read(ref Unsafe.Add(ref Unsafe.AsRef<ShadowStack?>((void*)s_slotsAt), slot));
+        if (((ulong*)s_cellsAt)[slot] == piece)
+            return stack!;
         return FindByThreadLocal(address);
-    }
-
-    private static ShadowStack[] CreateSlots(int count)
-    {
-        var slots = GC.AllocateArray<ShadowStack>(count, pinned: true);
-        Array.Fill(slots, s_unpublished);
-        return slots;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static ShadowStack FindByThreadLocal(nuint address)
     {
         var stack = ShadowStack.Current;
-        if (address - stack.MachineStackLow < stack.MachineStackSize)
-            Publish(stack, SlotOf(address));
+        nuint piece = address >> PieceShift;
+        nint slot = (nint)(piece & (SlotCount - 1));
+        if (slot >= FirstPublishedSlot && stack.HoldsPiece(piece << PieceShift, PieceSize))
+        {
+            lock (s_publishing)
+                Publish(stack, slot, piece);
+        }
         return stack;
     }
 
     /// <summary>
-    /// Makes <paramref name="slot"/> name the calling thread's <paramref name="stack"/>, once
-    /// the thread's exit hook will clear the slot's cell: the stack first, then the mark, so
-    /// a reader that sees the mark with another stack misses.
+    /// Makes <paramref name="slot"/> name the calling thread's <paramref name="stack"/> for
+    /// <paramref name="piece"/>, once the thread's exit hook will clear the slot's cell. Runs
+    /// under the publishing lock.
     /// </summary>
-    private static void Publish(ShadowStack stack, nint slot)
+    private static void Publish(ShadowStack stack, nint slot, nuint piece)
     {
-        int* cell = (int*)s_cellsAt + slot;
-        if (!stack.HasExitHookFor(cell))
-        {
-            int key = stack.ExitHooks;
-            if (key == EntriesPerThread || pthread_setspecific(s_exitKeys[key], cell) != 0)
-                return;
-            stack.AddExitHook(cell);
-        }
+        ulong* cell = (ulong*)s_cellsAt + slot;
+        if (!stack.HasExitHookFor(cell) && !TryHookExit(stack, cell))
+            return;
+        Volatile.Write(ref *cell, 0UL);
         Volatile.Write(ref s_slots[slot], stack);
-        Volatile.Write(ref *cell, stack.Mark);
+        Volatile.Write(ref *cell, (ulong)piece);
     }
 
-    /// <summary>Whether a lookup cell holds <paramref name="mark"/>: after its thread has ended, none may (tests).</summary>
-    internal static bool AnyCellHolds(int mark)
+    /// <summary>
+    /// Registers <paramref name="cell"/> with one of the thread's exit hooks; when all are taken,
+    /// with the next one in turn, after emptying the cell that hook had if it still names this
+    /// thread (its exit would no longer clear it).
+    /// </summary>
+    private static bool TryHookExit(ShadowStack stack, ulong* cell)
     {
-        for (int i = 0; i < (Enabled ? SlotCount : 0); i++)
+        int hook = stack.HookForNextCell(EntriesPerThread);
+        if (stack.CellOfHook(hook) is var earlier && earlier != null && s_slots[SlotOf(earlier)] == stack)
+            Volatile.Write(ref *earlier, 0UL);
+        if (pthread_setspecific(s_exitKeys[hook], cell) != 0)
+            return false;
+        stack.SetHook(hook, cell);
+        return true;
+    }
+
+    private static nint SlotOf(ulong* cell) => (nint)(cell - (ulong*)s_cellsAt);
+
+    /// <summary>Whether a lookup cell still names <paramref name="stack"/>: after its thread has ended, none may (tests).</summary>
+    internal static bool AnyCellNames(ShadowStack stack)
+    {
+        for (int slot = FirstPublishedSlot; slot < (Enabled ? SlotCount : 0); slot++)
         {
-            if (Volatile.Read(ref ((int*)s_cellsAt)[i]) == mark)
+            ulong piece = Volatile.Read(ref ((ulong*)s_cellsAt)[slot]);
+            if ((piece & (SlotCount - 1)) == (ulong)slot && Volatile.Read(ref s_slots[slot]) == stack)
                 return true;
         }
         return false;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static nint SlotOf(nuint address) => (nint)((address >> PieceShift) & (SlotCount - 1));
-
     /// <summary>
-    /// Gives a newly attached thread's stack its machine stack's range and its mark, on that
-    /// thread. Leaves the range empty (the stack is then always found by thread-local read)
-    /// when the range or a mark cannot be had.
+    /// Gives a newly attached thread's stack its machine stack's range, on that thread. Leaves
+    /// the range empty (the stack is then always found by thread-local read) when it cannot be had.
     /// </summary>
     internal static void Describe(ShadowStack stack)
     {
         try
         {
-            if (!Enabled || !TryGetMachineStack(out nuint low, out nuint size))
-                return;
-            int mark = Interlocked.Increment(ref s_lastMark);
-            if (mark <= 0)
-            {
-                Volatile.Write(ref s_lastMark, int.MinValue); // stays negative: no mark again
-                return;
-            }
-            stack.SetMachineStack(low, size, mark);
+            if (Enabled && TryGetMachineStack(out nuint low, out nuint size))
+                stack.SetMachineStack(low, size);
         }
         catch (Exception)
         {
@@ -169,8 +181,8 @@ internal static unsafe class StackByAddress
         {
             if (!NativeLibrary.TryGetExport(NativeLibrary.GetMainProgramHandle(), "pthread_spin_unlock", out var unlock))
                 return false;
-            // The hook must overwrite a cell holding a mark with what no mark is (it stores 1 on
-            // x86-64, 0 elsewhere); check that it does before relying on it.
+            // The hook must overwrite a cell's low half with 0 or 1 (it stores 1 on x86-64, 0
+            // elsewhere), what no published piece number's low half is; check that it does.
             int probe = int.MaxValue;
             ((delegate* unmanaged<int*, int>)unlock)(&probe);
             if (probe is not (0 or 1))

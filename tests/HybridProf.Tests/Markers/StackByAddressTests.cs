@@ -84,12 +84,11 @@ public class StackByAddressTests
         {
             Assert.Same(byThreadLocal, byAddress);
             Assert.Same(byThreadLocal, afterAMarker);
-            // The thread published entries under its mark, and its exit hooks cleared every
-            // one. Join returns when the managed thread is done; the system thread exits (and
-            // runs the hooks) a moment later, before the C library can give its machine stack
-            // to another thread.
-            Assert.True(byThreadLocal.Mark > 0 && byThreadLocal.ExitHooks > 0, "the thread published no entry");
-            Assert.True(SpinWait.SpinUntil(() => !StackByAddress.AnyCellHolds(byThreadLocal.Mark), TimeSpan.FromSeconds(10)), "the exit hook never ran");
+            // The thread published entries, and its exit hooks cleared every one. Join returns
+            // when the managed thread is done; the system thread exits (and runs the hooks) a
+            // moment later, before the C library can give its machine stack to another thread.
+            Assert.True(byThreadLocal.ExitHooks > 0, "the thread published no entry");
+            Assert.True(SpinWait.SpinUntil(() => !StackByAddress.AnyCellNames(byThreadLocal), TimeSpan.FromSeconds(10)), "the exit hook never ran");
         }
         Assert.Equal(seen.Count, seen.Select(s => s.ByThreadLocal).Distinct().Count());
         // The test means something only if machine stacks were in fact reused.
@@ -125,6 +124,55 @@ public class StackByAddressTests
         // Later threads took earlier ones' lookup slots, so nothing holds those stacks (a
         // profiling session, when one runs, lets go of a thread's stack once it has ended).
         Assert.Contains(stacks, w => !w.IsAlive);
+    }
+
+    [Fact]
+    public void A_thread_deeper_than_its_hooks_reach_finds_its_own_stack_at_every_depth_and_leaves_no_cell_behind()
+    {
+        // More pieces than a thread has exit hooks: later pieces take hooks back from earlier
+        // ones, which must empty the earlier cells (the exit would no longer clear them).
+        if (!OperatingSystem.IsLinux())
+            return;
+        var wrong = new List<int>();
+        ShadowStack? own = null;
+        var thread = new Thread(() =>
+        {
+            own = ShadowStack.Current;
+            for (int round = 0; round < 3; round++)
+                Descend(StackByAddress.EntriesPerThread * 3, own, wrong);
+        });
+        thread.Start();
+        thread.Join();
+        Assert.Empty(wrong);
+        Assert.Equal(StackByAddress.EntriesPerThread, own!.ExitHooks);
+        Assert.True(SpinWait.SpinUntil(() => !StackByAddress.AnyCellNames(own), TimeSpan.FromSeconds(10)), "a cell still names the dead thread's stack");
+    }
+
+    [Fact]
+    public void Only_pieces_wholly_inside_the_machine_stack_are_published()
+    {
+        var stack = new ShadowStack(Thread.CurrentThread);
+        Assert.False(stack.HoldsPiece(0x10000, 0x1000)); // no range known
+        stack.SetMachineStack(0x10000, 0x3000);
+        Assert.True(stack.HoldsPiece(0x10000, 0x1000));
+        Assert.True(stack.HoldsPiece(0x12000, 0x1000));
+        Assert.False(stack.HoldsPiece(0x13000, 0x1000));
+        Assert.False(stack.HoldsPiece(0xF000, 0x1000));
+        Assert.False(stack.HoldsPiece(0x12800, 0x1000)); // would reach past the end
+    }
+
+    /// <summary>Recurses <paramref name="levels"/> deep, about 2 KiB of machine stack a level, checking the lookup on the way down and up.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static unsafe void Descend(int levels, ShadowStack own, List<int> wrong)
+    {
+        byte* room = stackalloc byte[2048];
+        room[0] = 1;
+        if (StackByAddress.Find((nuint)room) != own)
+            wrong.Add(levels);
+        if (levels > 0)
+            Descend(levels - 1, own, wrong);
+        if (StackByAddress.Find((nuint)(room + 2047)) != own)
+            wrong.Add(-levels);
     }
 
     [Fact]

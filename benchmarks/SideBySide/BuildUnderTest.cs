@@ -6,7 +6,8 @@ namespace SideBySide;
 /// <summary>
 /// One build of the workload, loaded into a context of its own so that the plain and the woven
 /// build (the same types, and each its own copy of HybridProf) never see each other's
-/// assemblies. Its pass is the entry type's <c>public static Func&lt;ulong&gt; CreatePass()</c>.
+/// assemblies. Its pass is made by the entry type's <c>public static Func&lt;ulong&gt;
+/// CreatePass(string[] args)</c>, given the workload's arguments, or <c>CreatePass()</c>.
 /// </summary>
 internal sealed class BuildUnderTest
 {
@@ -21,17 +22,30 @@ internal sealed class BuildUnderTest
     }
 
     /// <summary>Loads <paramref name="path"/> and makes its pass; a clear message when that cannot be done.</summary>
-    public static BuildUnderTest Load(string name, string path)
+    public static BuildUnderTest Load(string name, string path, string[] workloadArgs)
     {
         string fullPath = Path.GetFullPath(path);
         if (!File.Exists(fullPath))
             throw new UsageException($"{name} build not found: {fullPath}");
         var context = new OwnFolderLoadContext(fullPath);
         Assembly assembly = context.LoadFromAssemblyPath(fullPath);
-        MethodInfo? create = assembly.EntryPoint?.DeclaringType?.GetMethod("CreatePass", BindingFlags.Public | BindingFlags.Static, Type.EmptyTypes);
+        Type? entry = assembly.EntryPoint?.DeclaringType;
+        const BindingFlags PublicStatic = BindingFlags.Public | BindingFlags.Static;
+        MethodInfo? withArgs = entry?.GetMethod("CreatePass", PublicStatic, [typeof(string[])]);
+        MethodInfo? create = withArgs ?? entry?.GetMethod("CreatePass", PublicStatic, Type.EmptyTypes);
         if (create is null || create.ReturnType != typeof(Func<ulong>))
-            throw new UsageException($"{fullPath} has no 'public static Func<ulong> CreatePass()' on the type of its Main");
-        return new BuildUnderTest(name, (Func<ulong>)create.Invoke(null, null)!);
+            throw new UsageException($"{fullPath} has no 'public static Func<ulong> CreatePass(string[] args)' or 'CreatePass()' on the type of its Main");
+        if (withArgs is null && workloadArgs.Length > 0)
+            throw new UsageException($"{fullPath} takes no workload arguments (its CreatePass has none)");
+        try
+        {
+            object? pass = create.Invoke(null, withArgs is null ? null : [workloadArgs]);
+            return new BuildUnderTest(name, (Func<ulong>)pass!);
+        }
+        catch (TargetInvocationException e) when (e.InnerException is ArgumentException bad)
+        {
+            throw new UsageException($"{name} build: {bad.Message}");
+        }
     }
 
     /// <summary>Resolves a build's dependencies from its own folder, as when it runs alone.</summary>

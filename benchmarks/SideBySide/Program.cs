@@ -4,7 +4,7 @@ using System.Globalization;
 namespace SideBySide;
 
 /// <summary>
-/// Usage: SideBySide PLAIN.dll WOVEN.dll [rounds] [passes per round] [warm-up rounds].
+/// Usage: SideBySide PLAIN.dll WOVEN.dll [rounds] [passes per round] [warm-up rounds] [-- workload arguments].
 /// Each round runs a few passes of one build, then as many of the other, the order swapping
 /// every round, so that a slow spell of the machine (on a shared 2-core VM they last seconds and
 /// move runs of separate processes by ±5 %) falls on both builds alike. The woven build profiles
@@ -22,8 +22,8 @@ public static class Program
         try
         {
             var options = Options.Parse(args);
-            var plain = BuildUnderTest.Load("plain", options.PlainPath);
-            var woven = BuildUnderTest.Load("woven", options.WovenPath);
+            var plain = BuildUnderTest.Load("plain", options.PlainPath, options.WorkloadArgs);
+            var woven = BuildUnderTest.Load("woven", options.WovenPath, options.WorkloadArgs);
             RequireSameOutput(plain, woven);
             Run(plain, woven, options.WarmUpRounds, options.PassesPerRound, times: null);
             var times = new RoundTimes(options.Rounds, options.PassesPerRound);
@@ -71,16 +71,20 @@ public static class Program
         }
     }
 
-    private sealed record Options(string PlainPath, string WovenPath, int Rounds, int PassesPerRound, int WarmUpRounds)
+    private sealed record Options(string PlainPath, string WovenPath, int Rounds, int PassesPerRound, int WarmUpRounds, string[] WorkloadArgs)
     {
-        public static Options Parse(string[] args)
+        public static Options Parse(string[] all)
         {
+            int separator = Array.IndexOf(all, "--");
+            string[] args = separator < 0 ? all : all[..separator];
+            string[] workloadArgs = separator < 0 ? [] : all[(separator + 1)..];
             if (args.Length is < 2 or > 5)
-                throw new UsageException("usage: SideBySide PLAIN.dll WOVEN.dll [rounds (40)] [passes per round (10)] [warm-up rounds (10)]");
+                throw new UsageException("usage: SideBySide PLAIN.dll WOVEN.dll [rounds (40)] [passes per round (10)] [warm-up rounds (10)] [-- workload arguments]");
             return new Options(args[0], args[1],
                 Count(args, 2, "rounds", 40, minimum: 1),
                 Count(args, 3, "passes per round", 10, minimum: 1),
-                Count(args, 4, "warm-up rounds", 10, minimum: 0));
+                Count(args, 4, "warm-up rounds", 10, minimum: 0),
+                workloadArgs);
         }
 
         private static int Count(string[] args, int index, string name, int fallback, int minimum)

@@ -42,7 +42,7 @@ namespace HybridProf.Markers;
 internal static unsafe class StackByAddress
 {
     /// <summary>Pieces of its machine stack (4 KiB each) one thread has published at a time: one exit-hook key each.</summary>
-    internal const int EntriesPerThread = 16;
+    internal const int EntriesPerThread = 32;
 
     private const int PieceShift = 12;
     private const nuint PieceSize = 1 << PieceShift;

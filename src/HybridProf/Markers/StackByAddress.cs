@@ -13,8 +13,9 @@ namespace HybridProf.Markers;
 /// space is cut into 4 KiB pieces; a table holds, for each slot, the last thread that pushed
 /// from a piece of that slot, and beside it a cell with the number of that piece. A marker
 /// takes the slot's stack when the cell holds the number of its own piece: one comparison,
-/// with no read of the stack itself before it (docs/benchmarks.md, "What the lookup's checks
-/// cost"). Anything else takes the thread-local read and publishes the piece.
+/// with no read of the stack itself before it (docs/benchmarks.md, "Side by side in one
+/// process, and a lookup with one comparison"). Anything else takes the thread-local read and
+/// publishes the piece.
 /// <para>
 /// Why a matching cell is always right:
 /// <list type="bullet">

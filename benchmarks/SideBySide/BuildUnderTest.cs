@@ -11,15 +11,9 @@ namespace SideBySide;
 /// </summary>
 internal sealed class BuildUnderTest
 {
-    public string Name { get; }
-
     public Func<ulong> Pass { get; }
 
-    private BuildUnderTest(string name, Func<ulong> pass)
-    {
-        Name = name;
-        Pass = pass;
-    }
+    private BuildUnderTest(Func<ulong> pass) => Pass = pass;
 
     /// <summary>Loads <paramref name="path"/> and makes its pass; a clear message when that cannot be done.</summary>
     public static BuildUnderTest Load(string name, string path, string[] workloadArgs)
@@ -40,7 +34,7 @@ internal sealed class BuildUnderTest
         try
         {
             object? pass = create.Invoke(null, withArgs is null ? null : [workloadArgs]);
-            return new BuildUnderTest(name, (Func<ulong>)pass!);
+            return new BuildUnderTest((Func<ulong>)pass!);
         }
         catch (TargetInvocationException e) when (e.InnerException is ArgumentException bad)
         {

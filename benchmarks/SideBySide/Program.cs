@@ -56,18 +56,18 @@ public static class Program
         for (int round = 0; round < rounds; round++)
         {
             bool plainFirst = round % 2 == 0;
-            RunPasses(plainFirst ? plain : woven, round, passesPerRound, times);
-            RunPasses(plainFirst ? woven : plain, round, passesPerRound, times);
+            RunPasses(plainFirst ? plain : woven, plainFirst, round, passesPerRound, times);
+            RunPasses(plainFirst ? woven : plain, !plainFirst, round, passesPerRound, times);
         }
     }
 
-    private static void RunPasses(BuildUnderTest build, int round, int passes, RoundTimes? times)
+    private static void RunPasses(BuildUnderTest build, bool isPlain, int round, int passes, RoundTimes? times)
     {
         for (int pass = 0; pass < passes; pass++)
         {
             long start = Stopwatch.GetTimestamp();
             build.Pass();
-            times?.Add(build.Name == "plain", round, pass, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            times?.Add(isPlain, round, pass, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
         }
     }
 

@@ -14,15 +14,14 @@ public static class Program
 {
     public static int Main(string[] args)
     {
-        string name = args.Length > 0 ? args[0] : "pipeline";
-        int size = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 0;
+        var (name, size) = Parse(args);
         var watch = Stopwatch.StartNew();
-        long check = Run(name, size);
-        if (check == -1)
+        if (Workload(name, size) is not { } run)
         {
-            Console.Error.WriteLine($"unknown workload {name}; use pipeline, parser, fanout or burn");
+            Console.Error.WriteLine(Unknown(name));
             return 2;
         }
+        long check = run();
         Console.WriteLine(FormattableString.Invariant($"elapsed_ms={watch.Elapsed.TotalMilliseconds:0.0} check={check}"));
         return 0;
     }
@@ -34,19 +33,23 @@ public static class Program
     /// </summary>
     public static Func<ulong> CreatePass(string[] args)
     {
-        string name = args.Length > 0 ? args[0] : "pipeline";
-        int size = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 0;
-        if (Run(name, size) == -1)
-            throw new ArgumentException($"unknown workload {name}; use pipeline, parser, fanout or burn");
-        return () => (ulong)Run(name, size);
+        var (name, size) = Parse(args);
+        var run = Workload(name, size) ?? throw new ArgumentException(Unknown(name));
+        return () => (ulong)run();
     }
 
-    private static long Run(string name, int size) => name switch
+    private static (string Name, int Size) Parse(string[] args) =>
+        (args.Length > 0 ? args[0] : "pipeline", args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 0);
+
+    /// <summary>The workload named, as a call that runs it once and returns its check; null for an unknown name.</summary>
+    private static Func<long>? Workload(string name, int size) => name switch
     {
-        "pipeline" => Pipeline.Run(size > 0 ? size : 6),
-        "parser" => Calculator.Run(size > 0 ? size : 1500),
-        "fanout" => FanOut.Run(size > 0 ? size : 800).GetAwaiter().GetResult(),
-        "burn" => Burn.Run(size > 0 ? size : 1500),
-        _ => -1,
+        "pipeline" => () => Pipeline.Run(size > 0 ? size : 6),
+        "parser" => () => Calculator.Run(size > 0 ? size : 1500),
+        "fanout" => () => FanOut.Run(size > 0 ? size : 800).GetAwaiter().GetResult(),
+        "burn" => () => Burn.Run(size > 0 ? size : 1500),
+        _ => null,
     };
+
+    private static string Unknown(string name) => $"unknown workload {name}; use pipeline, parser, fanout or burn";
 }

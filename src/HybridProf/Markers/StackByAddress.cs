@@ -72,7 +72,7 @@ internal static unsafe class StackByAddress
     internal static ShadowStack Find(nuint address)
     {
         nuint piece = address >> PieceShift;
-        nint slot = (nint)(piece & (SlotCount - 1));
+        nint slot = SlotOfPiece(piece);
         // The slot before the cell (see the class): a publisher writes them the other way round.
         var stack = Volatile.Read(ref Unsafe.Add(ref Unsafe.AsRef<ShadowStack?>((void*)s_slotsAt), slot));
         if (((ulong*)s_cellsAt)[slot] == piece)
@@ -85,7 +85,7 @@ internal static unsafe class StackByAddress
     {
         var stack = ShadowStack.Current;
         nuint piece = address >> PieceShift;
-        nint slot = (nint)(piece & (SlotCount - 1));
+        nint slot = SlotOfPiece(piece);
         if (slot >= FirstPublishedSlot && stack.HoldsPiece(piece << PieceShift, PieceSize))
         {
             lock (s_publishing)
@@ -125,6 +125,9 @@ internal static unsafe class StackByAddress
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static nint SlotOfPiece(nuint piece) => (nint)(piece & (SlotCount - 1));
+
     private static nint SlotOf(ulong* cell) => (nint)(cell - (ulong*)s_cellsAt);
 
     /// <summary>Whether a lookup cell still names <paramref name="stack"/>: after its thread has ended, none may (tests).</summary>
@@ -133,7 +136,7 @@ internal static unsafe class StackByAddress
         for (int slot = FirstPublishedSlot; slot < (Enabled ? SlotCount : 0); slot++)
         {
             ulong piece = Volatile.Read(ref ((ulong*)s_cellsAt)[slot]);
-            if ((piece & (SlotCount - 1)) == (ulong)slot && Volatile.Read(ref s_slots[slot]) == stack)
+            if (SlotOfPiece((nuint)piece) == slot && Volatile.Read(ref s_slots[slot]) == stack)
                 return true;
         }
         return false;
